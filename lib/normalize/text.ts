@@ -1,0 +1,90 @@
+import { RADICALS } from './radicals';
+
+/**
+ * Text normalisation that real pages and PDFs need (report-format.md §6):
+ * NBSP / ideographic space → space, full-width ASCII (digits, letters, brackets, punctuation)
+ * → half-width, CJK radicals → unified ideographs (NFKC for the Kangxi block plus the
+ * generated map for the rest), zero-width characters removed.
+ *
+ * `normalizeChars` is length-preserving (one UTF-16 unit in, one out), so offsets computed
+ * on its output are valid in the raw text: narrative evidence points at the raw sentence.
+ */
+export function normalizeChars(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += String.fromCharCode(mapUnit(c));
+  }
+  return out;
+}
+
+function mapUnit(c: number): number {
+  if (c === 0x00a0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) return 0x20;
+  if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff) return 0x20;
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0; // full-width ASCII
+  if (c >= 0x2e80 && c <= 0x2fd5) {
+    const t = RADICALS.get(c);
+    if (t !== undefined && t <= 0xffff) return t;
+    if (c >= 0x2f00) {
+      const n = String.fromCharCode(c).normalize('NFKC');
+      if (n.length === 1) return n.charCodeAt(0);
+    }
+  }
+  if (c === 0x2014 || c === 0x2013 || c === 0x2212 || c === 0xfe63) return c === 0x2212 ? 0x2d : c; // keep dashes distinguishable
+  return c;
+}
+
+/** Normalise and collapse runs of whitespace to one space, trimmed. For cells and labels. */
+export function normalizeCellText(s: string): string {
+  return normalizeChars(s).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A key for comparing labels: no whitespace at all (labels broken by spaces or line
+ * breaks: "商业 企业", "三、 本 年 度 办 理 结 果"), full-width → half-width, quotes removed,
+ * and the numbering punctuation unified ("1、" = "1.", "(一)" = "（一）").
+ */
+export function labelKey(s: string): string {
+  return normalizeChars(s)
+    .replace(/\s+/g, '')
+    .replace(/[“”"‘’'「」『』〝〞]/g, '')
+    .replace(/^(\d+)[、．.]/, '$1.')
+    .replace(/[〔［【]/g, '(')
+    .replace(/[〕］】]/g, ')')
+    .replace(/，/g, ',')
+    .replace(/。$/, '')
+    .replace(/[:：]$/, '');
+}
+
+/** Strip a leading enumerator: "一、", "(一)", "1.", "1、", "（1）". Returns the rest. */
+export function stripEnumerator(s: string): { enumerator: string; rest: string } {
+  const m = /^\s*((?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）|\d+[、.．]|\(\d+\)|（\d+）)\s*)/.exec(s);
+  if (!m) return { enumerator: '', rest: s };
+  return { enumerator: m[1]!.trim(), rest: s.slice(m[0].length) };
+}
+
+/** Levenshtein distance, for near-miss labels (typos). Small strings only. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const m = a.length, n = b.length;
+  if (!m) return n;
+  if (!n) return m;
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n]!;
+}
+
+/** Similarity 0..1 from edit distance. */
+export function similarity(a: string, b: string): number {
+  const l = Math.max(a.length, b.length);
+  return l === 0 ? 1 : 1 - editDistance(a, b) / l;
+}
