@@ -8,7 +8,7 @@
  * extension pages and in Node. PDF support lives in lib/pdf.ts so that pages which never see
  * a PDF do not load pdf.js.
  */
-export { auditExtraction, auditText, auditDocument, notAssessableResult } from './audit';
+export { auditExtraction, auditText, auditDocument, notAssessableResult, validateResult, sourceInfo } from './audit';
 export type { AuditOptions } from './audit';
 export { AuditResult, Finding, SCHEMA_VERSION } from './model/result';
 export { ReportModel } from './model/report';

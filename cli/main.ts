@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { auditInput } from '../lib/node/audit-file';
+import { AuditResult } from '../lib/model/result';
+import { toCsv } from '../lib/model/csv';
+import { TOOL_VERSION } from '../lib/version';
+import { formatText, makeStyle, type Lang } from './format-text';
+
+const USAGE = `年报核查 · Nianbao Audit ${TOOL_VERSION}
+Audits Chinese government information-disclosure annual reports (政府信息公开工作年度报告).
+
+Usage: nianbao-audit <file|dir|url>... [options]
+
+Inputs: .html/.htm (UTF-8 or GBK/GB2312 by <meta charset>), .txt, .pdf, .docx files;
+        directories (walked for those files); http(s) URLs (fetched).
+Options:
+  --format text|json|jsonl|csv   output format (default: text)
+                                 json: one result for one input, an array for several
+  --lang zh|en                   language of the text output (default: from LANG, else zh)
+  --fail-on error|warning|info   exit 1 when a finding of this severity or worse fails
+  --no-color                     plain text output
+  -h, --help                     this help
+  -v, --version                  the version
+Exit codes: 0 done; 1 a finding reached --fail-on; 2 usage error or an unreadable input
+(the other inputs are still audited).`;
+
+const EXTENSIONS = /\.(html?|shtml|txt|pdf|docx)$/i;
+const SEV = { error: 0, warning: 1, info: 2 } as const;
+
+export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        lang: { type: 'string' },
+        'fail-on': { type: 'string' },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (e) {
+    io.err.write(`nianbao-audit: ${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values: o, positionals } = args;
+  if (o.help) { io.out.write(USAGE + '\n'); return 0; }
+  if (o.version) { io.out.write(TOOL_VERSION + '\n'); return 0; }
+  const format = o.format!;
+  if (!['text', 'json', 'jsonl', 'csv'].includes(format)) return usage(io, `unknown --format "${format}"`);
+  const lang: Lang = o.lang === 'en' || o.lang === 'zh' ? o.lang : o.lang ? (usage(io, `unknown --lang "${o.lang}"`), 'zh') : /^zh/i.test(process.env.LANG ?? 'zh') ? 'zh' : 'en';
+  if (o.lang && o.lang !== 'en' && o.lang !== 'zh') return 2;
+  const failOn = o['fail-on'];
+  if (failOn && !(failOn in SEV)) return usage(io, `unknown --fail-on "${failOn}"`);
+  if (!positionals.length) return usage(io, 'no input given');
+
+  let inputError = false;
+  const inputs: string[] = [];
+  for (const p of positionals) {
+    if (/^https?:\/\//i.test(p)) { inputs.push(p); continue; }
+    try {
+      const s = await stat(p);
+      if (s.isDirectory()) inputs.push(...(await walk(p)));
+      else inputs.push(p);
+    } catch {
+      io.err.write(`nianbao-audit: cannot read "${p}": no such file or directory\n`);
+      inputError = true;
+    }
+  }
+
+  const style = makeStyle(!o['no-color'] && format === 'text' && !!(io.out as NodeJS.WriteStream).isTTY && !process.env.NO_COLOR);
+  const results: AuditResult[] = [];
+  for (const input of inputs) {
+    let res: AuditResult;
+    try {
+      const { bytes, contentType } = await load(input);
+      res = await auditInput({ bytes, uri: input, contentType });
+    } catch (e) {
+      io.err.write(`nianbao-audit: cannot read "${input}": ${(e as Error).message}\n`);
+      inputError = true;
+      continue;
+    }
+    AuditResult.parse(res);
+    results.push(res);
+    if (format === 'text') io.out.write(formatText(res, lang, style) + (inputs.length > 1 ? '\n' : ''));
+    else if (format === 'jsonl') io.out.write(JSON.stringify(res) + '\n');
+  }
+  if (format === 'json') io.out.write(JSON.stringify(positionals.length === 1 && inputs.length === 1 ? results[0] ?? null : results, null, 2) + '\n');
+  if (format === 'csv') io.out.write(toCsv(results));
+
+  if (inputError) return 2;
+  if (failOn) {
+    const limit = SEV[failOn as keyof typeof SEV];
+    if (results.some((r) => r.findings.some((f) => f.outcome === 'fail' && SEV[f.severity] <= limit))) return 1;
+  }
+  return 0;
+}
+
+function usage(io: { err: NodeJS.WritableStream }, msg: string): number {
+  io.err.write(`nianbao-audit: ${msg}\n\n${USAGE}\n`);
+  return 2;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (e.isFile() && EXTENSIONS.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+const FETCH_TIMEOUT_MS = 30_000;
+const FETCH_MAX_BYTES = 60 * 1024 * 1024;
+
+async function load(input: string): Promise<{ bytes: Uint8Array; contentType?: string }> {
+  if (!/^https?:\/\//i.test(input)) return { bytes: new Uint8Array(await readFile(resolve(input))) };
+  const res = await fetch(input, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
+  if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+  const len = Number(res.headers.get('content-length') ?? 0);
+  if (len > FETCH_MAX_BYTES) throw new Error(`too large (${len} bytes)`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes.length > FETCH_MAX_BYTES) throw new Error(`too large (${bytes.length} bytes)`);
+  return { bytes, contentType: res.headers.get('content-type') ?? undefined };
+}
