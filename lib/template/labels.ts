@@ -26,11 +26,14 @@ export function matchLabel<T extends LabelSpec>(
   const k = labelKey(text);
   if (!k) return null;
   const b = useBody ? bodyKey(text) : k;
+  // a short body ("总计", "其他") only counts with its enumerator: header cells share those words
+  const hasEnum = stripEnumerator(labelKey(text)).enumerator !== '';
+  const bodyOk = useBody && b.length > 0 && (hasEnum || b.length >= 4);
   for (const spec of specs) if (labelKey(spec.label) === k) return { spec, quality: 'exact' };
-  if (useBody) for (const spec of specs) if (bodyKey(spec.label) === b && b.length > 0) return { spec, quality: 'exact' };
+  if (bodyOk) for (const spec of specs) if (bodyKey(spec.label) === b) return { spec, quality: 'exact' };
   for (const spec of specs) {
     for (const v of spec.variants ?? []) {
-      if (labelKey(v) === k || (useBody && bodyKey(v) === b)) return { spec, quality: 'variant' };
+      if (labelKey(v) === k || (bodyOk && bodyKey(v) === b)) return { spec, quality: 'variant' };
     }
   }
   const min = opts.minSimilarity ?? 0.75;

@@ -18,7 +18,7 @@ export function iso(y: number, m: number, d: number): string | null {
 export function findTitle(x: Extraction, blocks: TextBlock[], firstHeading: number): { title: string | null; source: SourceRef | null } {
   const hint = x.hints.title?.trim();
   if (hint && TITLE_RE.test(normalizeChars(hint))) return { title: hint.replace(/\s+/g, ' '), source: x.hints.titleSource ?? null };
-  const limit = Math.min(firstHeading >= 0 ? firstHeading : 8, 8);
+  const limit = Math.min(firstHeading >= 0 ? firstHeading : 8, 8, blocks.length);
   for (let i = 0; i < limit; i++) {
     const t = normalizeChars(blocks[i]!.text).trim();
     if (t.length > 80 || !TITLE_RE.test(t)) continue;

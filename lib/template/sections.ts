@@ -59,7 +59,7 @@ export function findSections(blocks: TextBlock[]): { sections: SectionEntry[]; h
     }
     // the section's prose runs to the next heading hit (any section)
     const next = hits.find((h) => h.blockIndex > hit.blockIndex);
-    const end = next ? next.blockIndex : blocks.length;
+    const end = next ? next.blockIndex : withoutSignature(blocks, hit.blockIndex + 1);
     const text = blocks.slice(hit.blockIndex + 1, end).map((b) => b.text.trim()).filter(Boolean).join('\n');
     sections.push({
       number: spec.number, canonical: spec.canonical, found: true, heading: hit.heading, source: blocks[hit.blockIndex]!.source,
@@ -70,6 +70,20 @@ export function findSections(blocks: TextBlock[]): { sections: SectionEntry[]; h
     }
   }
   return { sections, hits, deviations };
+}
+
+const SIGNATURE_DATE = /^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/;
+
+/** The end of the last section without the signature (issuer name and date) under it. */
+function withoutSignature(blocks: TextBlock[], start: number): number {
+  let end = blocks.length;
+  while (end > start && !blocks[end - 1]!.text.trim()) end--;
+  if (end > start && SIGNATURE_DATE.test(normalizeChars(blocks[end - 1]!.text))) {
+    end--;
+    const prev = end > start ? normalizeChars(blocks[end - 1]!.text).trim() : '';
+    if (prev && prev.length <= 30 && !/[，。；：,.;:]/.test(prev)) end--;
+  }
+  return end;
 }
 
 /** The section number each block belongs to (null before the first heading). */

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuditResult } from '../lib/model/result';
+import { fixture, ROOT } from './helpers';
+
+const BIN = join(ROOT, 'cli', 'bin.mjs');
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const seed4 = fixture('seeds', '004_292e5f130bca3acf.txt');
+
+describe('nianbao-audit CLI', () => {
+  it('prints the breakdown-sum finding of seed 004 (423 vs 421) with the sentence', () => {
+    const p = run(seed4, '--lang', 'en');
+    expect(p.status).toBe(0);
+    expect(p.stdout).toContain('breakdown-sum');
+    expect(p.stdout).toMatch(/423/);
+    expect(p.stdout).toMatch(/421/);
+    expect(p.stdout).toContain('其中，规划计划12条');
+  });
+  it('--format json validates against the schema', () => {
+    const p = run(seed4, '--format', 'json');
+    const r = AuditResult.parse(JSON.parse(p.stdout));
+    expect(r.findings.map((f) => f.rule)).toContain('breakdown-sum');
+  });
+  it('--format json over several inputs prints an array; jsonl one result a line', () => {
+    const dir = fixture('seeds');
+    const json = JSON.parse(run(dir, '--format', 'json').stdout);
+    expect(Array.isArray(json)).toBe(true);
+    expect(json).toHaveLength(5);
+    const lines = run(dir, '--format', 'jsonl').stdout.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    for (const l of lines) AuditResult.parse(JSON.parse(l));
+  });
+  it('--format csv: a header and one row per finding', () => {
+    const p = run(seed4, '--format', 'csv');
+    const rows = p.stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows[0]).toMatch(/^source_uri,/);
+    const json = AuditResult.parse(JSON.parse(run(seed4, '--format', 'json').stdout));
+    expect(rows).toHaveLength(json.findings.length + 1);
+  });
+  it('--fail-on: exit 1 when a finding reaches it, 0 otherwise', () => {
+    expect(run(seed4, '--fail-on', 'warning', '--format', 'json').status).toBe(1);
+    expect(run(seed4, '--fail-on', 'error', '--format', 'json').status).toBe(0);
+  });
+  it('exit 2 and a message naming the input when it is unreadable, the others still audited', () => {
+    const p = run('no/such/file.txt', seed4, '--format', 'jsonl');
+    expect(p.status).toBe(2);
+    expect(p.stderr).toContain('no/such/file.txt');
+    expect(p.stdout.trim().split('\n')).toHaveLength(1);
+  });
+  it('exit 2 on a usage error', () => {
+    expect(run(seed4, '--format', 'xml').status).toBe(2);
+    expect(run().status).toBe(2);
+  });
+  it('decodes a GBK page by its meta charset', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-'));
+    // "<meta charset=gbk><p>一、总体情况</p>" with the Chinese in GBK bytes
+    const head = new TextEncoder().encode('<html><head><meta charset="gbk"><title>t</title></head><body><p>');
+    const gbk = new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5, 0xc7, 0xe9, 0xbf, 0xf6]); // 一、总体情况
+    const tail = new TextEncoder().encode('</p></body></html>');
+    const file = join(dir, 'gbk.html');
+    writeFileSync(file, Buffer.concat([head, gbk, tail]));
+    const r = AuditResult.parse(JSON.parse(run(file, '--format', 'json').stdout));
+    expect(r.report?.sections.find((s) => s.number === 1)?.heading ?? '').toContain('总体情况');
+  });
+  it('works as `npx nianbao-audit` (the package bin)', () => {
+    const out = execFileSync('npx', ['--no-install', 'nianbao-audit', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
