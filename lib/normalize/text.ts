@@ -9,12 +9,14 @@ import { RADICALS } from './radicals';
  * `normalizeChars` is length-preserving (one UTF-16 unit in, one out), so offsets computed
  * on its output are valid in the raw text: narrative evidence points at the raw sentence.
  */
+const NEEDS_MAPPING = /[\u00a0\u3000\u2002\u2003\u2009\u202f\u200b-\u200d\ufeff\uff01-\uff5e\u2e80-\u2fd5\u2212]/;
+
 export function normalizeChars(s: string): string {
+  if (!NEEDS_MAPPING.test(s)) return s;
+  const codes = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = mapUnit(s.charCodeAt(i));
   let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out += String.fromCharCode(mapUnit(c));
-  }
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
   return out;
 }
 
@@ -44,7 +46,19 @@ export function normalizeCellText(s: string): string {
  * breaks: "商业 企业", "三、 本 年 度 办 理 结 果"), full-width → half-width, quotes removed,
  * and the numbering punctuation unified ("1、" = "1.", "(一)" = "（一）").
  */
+const labelCache = new Map<string, string>();
+
 export function labelKey(s: string): string {
+  let k = labelCache.get(s);
+  if (k === undefined) {
+    k = computeLabelKey(s);
+    if (labelCache.size > 20_000) labelCache.clear();
+    if (s.length < 200) labelCache.set(s, k);
+  }
+  return k;
+}
+
+function computeLabelKey(s: string): string {
   return normalizeChars(s)
     .replace(/\s+/g, '')
     .replace(/[“”"‘’'「」『』〝〞]/g, '')

@@ -116,6 +116,11 @@ export function mapActive(grids: Grid[], expected: TemplateVersion): TableMappin
   };
 }
 
+/** Group-only labels, skipped before matching; "（六）其他处理" stays: it is the 2019 format's row. */
+const GROUP_KEYS = new Set(
+  APPLICATION_GROUP_LABELS.map(labelKey).filter((k) => !APPLICATION_ROWS.some((r) => labelKey(r.label) === k)),
+);
+
 // ─── table 3 ─────────────────────────────────────────────────────────────────
 export function mapApplications(grid: Grid): TableMapping {
   const cells: Record<string, CellEntry> = {};
@@ -132,9 +137,9 @@ export function mapApplications(grid: Grid): TableMapping {
     for (let i = rc.length - 1; i >= 0; i--) {
       const c = rc[i]!;
       if (!c.text || isDataText(c.text)) continue;
+      if (GROUP_KEYS.has(labelKey(c.text))) continue;
       const m = matchLabel(c.text, APPLICATION_ROWS, { minSimilarity: 0.75 });
       if (m) { found = { r, spec: m.spec, label: c, quality: m.quality }; break; }
-      if (APPLICATION_GROUP_LABELS.some((g) => labelKey(g) === labelKey(c.text))) continue;
     }
     if (found) { rowMatches.push(found); if (r < firstData) firstData = r; }
   }
