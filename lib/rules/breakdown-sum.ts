@@ -20,6 +20,10 @@ export default defineRule({
       const total = sum(s.parts.map((p) => p.value));
       if (total === s.value) { results.push({ outcome: 'pass', subject }); return; }
       const unit = s.unit ?? '';
+      // quote from the total's phrase to the end of the list, and point the highlight there
+      const at = Math.max(0, s.sentence.indexOf(s.phrase));
+      const quote = s.sentence.slice(at);
+      const ref = s.source.start !== undefined ? { ...s.source, start: s.source.start + at } : s.source;
       results.push({
         outcome: 'fail',
         subject,
@@ -32,8 +36,8 @@ export default defineRule({
           expected: s.value,
           actual: total,
           equation: `${s.value} = ${s.parts.map((p) => `${p.label} ${p.value}`).join(' + ')}`,
-          text: s.sentence,
-          sources: [{ ref: s.source, role: 'sentence' }],
+          text: quote,
+          sources: [{ ref, role: 'sentence' }],
         },
       });
     });
