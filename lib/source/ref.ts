@@ -54,8 +54,12 @@ export function describeRef(ref: SourceRef | null | undefined): string {
   }
 }
 
-/** A sub-range of a block's reference (a sentence inside a paragraph). */
+/**
+ * A sub-range of a block's reference (a sentence inside a paragraph). Offsets are relative to
+ * the block's text; a block that is itself a slice of its element (text beside a <br>) carries
+ * its own start, which is added.
+ */
 export function withRange(ref: SourceRef, start: number, end: number): SourceRef {
-  if (ref.kind === 'text' && ref.line !== undefined) return { ...ref, start, end };
-  return { ...ref, start, end };
+  const base = ref.start ?? 0;
+  return { ...ref, start: base + start, end: base + end };
 }
