@@ -1,12 +1,42 @@
 /**
- * Node entry for any input: HTML and text synchronously, PDF and DOCX through their
- * asynchronous readers (lib/node/pdf.ts, lib/node/docx.ts) when present.
+ * Node entry for any input: HTML and text synchronously; PDF through pdf.js (legacy build,
+ * cMaps and standard fonts from node_modules), DOCX converted to HTML by mammoth and then read
+ * by the HTML extractor.
  */
 import type { AuditResult } from '../model/result';
-import { auditBytesSync, guessKind, type BytesInput } from './audit-bytes';
-import type { AuditOptions } from '../audit';
+import { auditBytesSync, guessKind, MAX_BYTES, parseHtmlDocument, type BytesInput } from './audit-bytes';
+import { auditExtraction, notAssessableResult, sourceInfo, type AuditOptions } from '../audit';
+import { sha256Hex } from '../source/sha256';
+import { extractHtml } from '../extract/html';
 
 export async function auditInput(input: BytesInput, opts: AuditOptions = {}): Promise<AuditResult> {
   const kind = input.kind ?? guessKind(input.uri, input.bytes, input.contentType);
-  return auditBytesSync({ ...input, kind }, opts);
+  if (kind !== 'pdf' && kind !== 'docx') return auditBytesSync({ ...input, kind }, opts);
+  const base: AuditOptions = { ...opts, uri: opts.uri ?? input.uri, bytes: input.bytes.length, sha256: sha256Hex(input.bytes) };
+  const info = sourceInfo(kind, base, input.bytes);
+  if (input.bytes.length > MAX_BYTES[kind]) {
+    return notAssessableResult(info, {
+      zh: `文件过大（${(input.bytes.length / 1048576).toFixed(1)} MB），超过 ${MAX_BYTES[kind] / 1048576} MB 的上限。`,
+      en: `The file is too large (${(input.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES[kind] / 1048576} MB).`,
+    }, opts);
+  }
+  const t0 = performance.now();
+  try {
+    if (kind === 'pdf') {
+      const { extractPdf } = await import('../extract/pdf');
+      const { nodePdfOptions } = await import('../extract/pdf-node');
+      const x = await extractPdf(input.bytes, await nodePdfOptions());
+      const { debug: _debug, ...extraction } = x;
+      return auditExtraction(extraction, info, base, performance.now() - t0);
+    }
+    const mammoth = (await import('mammoth')).default;
+    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(input.bytes) });
+    const x = extractHtml(parseHtmlDocument(`<html><body><div class="TRS_Editor">${html}</div></body></html>`));
+    return auditExtraction({ ...x, sourceKind: 'docx' }, info, base, performance.now() - t0);
+  } catch (e) {
+    return notAssessableResult(info, {
+      zh: `文件无法读取（${(e as Error).message}），无法核查。`,
+      en: `The file could not be read (${(e as Error).message}), so it cannot be audited.`,
+    }, opts);
+  }
 }
