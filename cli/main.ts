@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { loadInput } from './load';
+import { runPool, type Done } from './pool';
 import { auditInput } from '../lib/node/audit-file';
 import { AuditResult } from '../lib/model/result';
 import { toCsv } from '../lib/model/csv';
@@ -74,20 +77,35 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
 
   const style = makeStyle(!o['no-color'] && format === 'text' && !!(io.out as NodeJS.WriteStream).isTTY && !process.env.NO_COLOR);
   const results: AuditResult[] = [];
-  for (const input of inputs) {
-    let res: AuditResult;
-    try {
-      const { bytes, contentType } = await load(input);
-      res = await auditInput({ bytes, uri: input, contentType });
-    } catch (e) {
-      io.err.write(`nianbao-audit: cannot read "${input}": ${(e as Error).message}\n`);
+  const emit = (input: string, d: Omit<Done, 'id'>) => {
+    if (d.error !== undefined || !d.result) {
+      io.err.write(`nianbao-audit: cannot read "${input}": ${d.error ?? 'unknown error'}\n`);
       inputError = true;
-      continue;
+      return;
     }
-    AuditResult.parse(res);
+    const res = AuditResult.parse(d.result);
     results.push(res);
     if (format === 'text') io.out.write(formatText(res, lang, style) + (inputs.length > 1 ? '\n' : ''));
     else if (format === 'jsonl') io.out.write(JSON.stringify(res) + '\n');
+  };
+  const jobs = Math.min(availableParallelism(), 4);
+  if (inputs.length >= 40 && jobs > 1 && !process.env.NIANBAO_NO_WORKERS) {
+    // batch: audit in worker threads, print in input order
+    const pending = new Map<number, Done>();
+    let printed = 0;
+    await runPool(inputs, jobs, (d) => {
+      pending.set(d.id, d);
+      while (pending.has(printed)) { emit(inputs[printed]!, pending.get(printed)!); pending.delete(printed); printed++; }
+    });
+  } else {
+    for (const input of inputs) {
+      try {
+        const { bytes, contentType } = await loadInput(input);
+        emit(input, { result: await auditInput({ bytes, uri: input, contentType }) });
+      } catch (e) {
+        emit(input, { error: (e as Error).message });
+      }
+    }
   }
   if (format === 'json') io.out.write(JSON.stringify(positionals.length === 1 && inputs.length === 1 ? results[0] ?? null : results, null, 2) + '\n');
   if (format === 'csv') io.out.write(toCsv(results));
@@ -115,18 +133,4 @@ async function walk(dir: string): Promise<string[]> {
     else if (e.isFile() && EXTENSIONS.test(e.name)) out.push(p);
   }
   return out;
-}
-
-const FETCH_TIMEOUT_MS = 30_000;
-const FETCH_MAX_BYTES = 60 * 1024 * 1024;
-
-async function load(input: string): Promise<{ bytes: Uint8Array; contentType?: string }> {
-  if (!/^https?:\/\//i.test(input)) return { bytes: new Uint8Array(await readFile(resolve(input))) };
-  const res = await fetch(input, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
-  if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-  const len = Number(res.headers.get('content-length') ?? 0);
-  if (len > FETCH_MAX_BYTES) throw new Error(`too large (${len} bytes)`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.length > FETCH_MAX_BYTES) throw new Error(`too large (${bytes.length} bytes)`);
-  return { bytes, contentType: res.headers.get('content-type') ?? undefined };
 }

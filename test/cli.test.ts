@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditResult } from '../lib/model/result';
@@ -64,6 +64,16 @@ describe('nianbao-audit CLI', () => {
     writeFileSync(file, Buffer.concat([head, gbk, tail]));
     const r = AuditResult.parse(JSON.parse(run(file, '--format', 'json').stdout));
     expect(r.report?.sections.find((s) => s.number === 1)?.heading ?? '').toContain('总体情况');
+  });
+  it('a batch of 45 reports runs in worker threads and prints in input order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-batch-'));
+    const text = readFileSync(seed4);
+    for (let i = 0; i < 45; i++) writeFileSync(join(dir, `r${String(i).padStart(2, '0')}.txt`), text);
+    const p = run(dir, '--format', 'jsonl');
+    expect(p.status).toBe(0);
+    const uris = p.stdout.trim().split('\n').map((l) => AuditResult.parse(JSON.parse(l)).source.uri!);
+    expect(uris).toHaveLength(45);
+    expect(uris).toEqual([...uris].sort());
   });
   it('works as `npx nianbao-audit` (the package bin)', () => {
     const out = execFileSync('npx', ['--no-install', 'nianbao-audit', '--version'], { cwd: ROOT, encoding: 'utf8' });

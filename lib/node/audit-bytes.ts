@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { auditDocument, auditText, notAssessableResult, sourceInfo, type AuditOptions } from '../audit';
 import type { AuditResult, SourceInfo } from '../model/result';
 import { decodeHtmlBytes } from '../source/decode';
-import { sha256Hex } from '../source/sha256';
+import { createHash } from 'node:crypto';
 
 export type InputKind = SourceInfo['kind'];
 
@@ -48,7 +48,7 @@ export function parseHtmlDocument(html: string): Document {
 /** Audit HTML or text bytes. PDF and DOCX go through lib/node/audit-file.ts. */
 export function auditBytesSync(input: BytesInput, opts: AuditOptions = {}): AuditResult {
   const kind = input.kind ?? guessKind(input.uri, input.bytes, input.contentType);
-  const base: AuditOptions = { ...opts, uri: opts.uri ?? input.uri, bytes: input.bytes.length, sha256: sha256Hex(input.bytes) };
+  const base: AuditOptions = { ...opts, uri: opts.uri ?? input.uri, bytes: input.bytes.length, sha256: createHash('sha256').update(input.bytes).digest('hex') };
   if (kind === 'pdf' || kind === 'docx') {
     return notAssessableResult(sourceInfo(kind, base, input.bytes), { zh: '该格式需要异步读取。', en: 'This format needs the asynchronous reader.' }, opts);
   }

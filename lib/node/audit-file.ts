@@ -6,13 +6,13 @@
 import type { AuditResult } from '../model/result';
 import { auditBytesSync, guessKind, MAX_BYTES, parseHtmlDocument, type BytesInput } from './audit-bytes';
 import { auditExtraction, notAssessableResult, sourceInfo, type AuditOptions } from '../audit';
-import { sha256Hex } from '../source/sha256';
+import { createHash } from 'node:crypto';
 import { extractHtml } from '../extract/html';
 
 export async function auditInput(input: BytesInput, opts: AuditOptions = {}): Promise<AuditResult> {
   const kind = input.kind ?? guessKind(input.uri, input.bytes, input.contentType);
   if (kind !== 'pdf' && kind !== 'docx') return auditBytesSync({ ...input, kind }, opts);
-  const base: AuditOptions = { ...opts, uri: opts.uri ?? input.uri, bytes: input.bytes.length, sha256: sha256Hex(input.bytes) };
+  const base: AuditOptions = { ...opts, uri: opts.uri ?? input.uri, bytes: input.bytes.length, sha256: createHash('sha256').update(input.bytes).digest('hex') };
   const info = sourceInfo(kind, base, input.bytes);
   if (input.bytes.length > MAX_BYTES[kind]) {
     return notAssessableResult(info, {
