@@ -7,7 +7,7 @@ import { AuditResult } from '../lib/model/result';
 import { fixture, ROOT } from './helpers';
 
 const BIN = join(ROOT, 'cli', 'bin.mjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
 const seed4 = fixture('seeds', '004_292e5f130bca3acf.txt');
 
 describe('nianbao-audit CLI', () => {
