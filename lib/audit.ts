@@ -39,10 +39,11 @@ export function auditText(text: string, opts: AuditOptions = {}): AuditResult {
 /** An HTML Document (the live page in the content script, or jsdom in Node) → audit result. */
 export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResult {
   const t0 = now();
-  const info = () => sourceInfo('html', { ...opts, title: opts.title ?? doc.title ?? null }, opts.sha256 ? '' : doc.documentElement?.outerHTML ?? '');
-  return guarded(info(), opts, () => {
+  // hash the serialised page once (the bytes are not available for a live DOM)
+  const info = sourceInfo('html', { ...opts, title: opts.title ?? doc.title ?? null }, opts.sha256 ? '' : doc.documentElement?.outerHTML ?? '');
+  return guarded(info, opts, () => {
     const x = extractHtml(doc, { uri: opts.uri ?? undefined });
-    return auditExtraction(x, info(), opts, now() - t0);
+    return auditExtraction(x, info, opts, now() - t0);
   });
 }
 
