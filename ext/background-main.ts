@@ -1,0 +1,186 @@
+import { browser } from 'wxt/browser';
+import { FromContent, PageOutcome, TabState, ToBackground, type ToContent } from './messages';
+
+type Sender = { id?: string; url?: string; tab?: { id?: number }; frameId?: number };
+
+const CONTENT_SCRIPT = '/content-scripts/content.js';
+const ENGINE_SCRIPT = '/engine.js';
+const SESSION_PREFIX = 'tab:';
+
+/** Badge colours: red for errors, a neutral grey for "no errors" and "cannot tell". */
+const BADGE_ERROR = '#c62828';
+const BADGE_NEUTRAL = '#5f6b7a';
+
+/**
+ * The service worker (Chrome) / event page (Firefox).
+ *
+ * Results are kept per tab id, in memory and in storage.session (so a restarted worker still knows them), and
+ * set the toolbar badge of that tab. A content script can only ever write the state of its own tab
+ * (sender.tab.id); a popup (an extension page) may read or request the audit of any tab.
+ */
+export function startBackground(): void {
+  const states = new Map<number, TabState>();
+  const inflight = new Map<number, Promise<TabState>>();
+  const session = browser.storage.session as typeof browser.storage.local | undefined;
+
+  const put = async (tabId: number, st: TabState | null) => {
+    if (st) states.set(tabId, st);
+    else states.delete(tabId);
+    try {
+      if (st && st.kind === 'outcome') await session?.set({ [SESSION_PREFIX + tabId]: st });
+      else await session?.remove(SESSION_PREFIX + tabId);
+    } catch {
+      /* storage.session missing or full: memory only */
+    }
+  };
+
+  const get = async (tabId: number): Promise<TabState> => {
+    const mem = states.get(tabId);
+    if (mem) return mem;
+    try {
+      const got = await session?.get(SESSION_PREFIX + tabId);
+      const parsed = TabState.safeParse(got?.[SESSION_PREFIX + tabId]);
+      if (parsed.success) {
+        states.set(tabId, parsed.data);
+        return parsed.data;
+      }
+    } catch {
+      /* ignore */
+    }
+    return { kind: 'none' };
+  };
+
+  const record = async (tabId: number, outcome: PageOutcome, url: string | null): Promise<TabState> => {
+    const st: TabState = { kind: 'outcome', outcome, url, at: new Date().toISOString() };
+    await put(tabId, st);
+    await setBadge(tabId, outcome);
+    return st;
+  };
+
+  const send = (tabId: number, msg: ToContent) => browser.tabs.sendMessage(tabId, msg, { frameId: 0 }) as Promise<unknown>;
+
+  /** Ask the tab's content script to audit; inject it first when it is not there (activeTab + scripting). */
+  const audit = async (tabId: number, force: boolean): Promise<TabState> => {
+    let reply: unknown;
+    try {
+      reply = await send(tabId, { type: 'content:audit', force, fresh: force });
+    } catch {
+      try {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] });
+      } catch (e) {
+        return { kind: 'error', code: 'no-access', message: errorText(e) };
+      }
+      for (let i = 0; i < 5 && reply === undefined; i++) {
+        try {
+          reply = await send(tabId, { type: 'content:audit', force, fresh: force });
+        } catch (e) {
+          if (i === 4) return { kind: 'error', code: 'failed', message: errorText(e) };
+          await new Promise((r) => setTimeout(r, 60));
+        }
+      }
+    }
+    const parsed = PageOutcome.safeParse(reply);
+    if (!parsed.success) return { kind: 'error', code: 'failed', message: 'The page sent an invalid result.' };
+    let url: string | null = null;
+    try {
+      url = (await browser.tabs.get(tabId)).url ?? null; // present with activeTab / host access
+    } catch {
+      /* tab gone */
+    }
+    return record(tabId, parsed.data, url);
+  };
+
+  /** Inject the audit engine into a tab's isolated world (once at a time per tab). */
+  const engineLoads = new Map<number, Promise<{ ok: boolean }>>();
+  const loadEngine = (tabId: number): Promise<{ ok: boolean }> => {
+    let p = engineLoads.get(tabId);
+    if (!p) {
+      p = browser.scripting
+        .executeScript({ target: { tabId, frameIds: [0] }, files: [ENGINE_SCRIPT] })
+        .then(() => ({ ok: true }), () => ({ ok: false }))
+        .finally(() => engineLoads.delete(tabId));
+      engineLoads.set(tabId, p);
+    }
+    return p;
+  };
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+
+    if (!fromExtensionPage) {
+      // a content script: it speaks only for the top frame of its own tab
+      const tabId = sender.tab?.id;
+      if (typeof tabId !== 'number' || tabId < 0 || sender.frameId !== 0) return undefined;
+      const parsed = FromContent.safeParse(raw);
+      if (!parsed.success) return undefined;
+      if (parsed.data.type === 'page:load-engine') return loadEngine(tabId);
+      return record(tabId, parsed.data.outcome, sender.url ?? null).then(() => undefined);
+    }
+
+    const parsed = ToBackground.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const msg = parsed.data;
+    switch (msg.type) {
+      case 'tab:get':
+        return get(msg.tabId);
+      case 'tab:audit': {
+        const running = inflight.get(msg.tabId);
+        if (running && !msg.force) return running;
+        const p = audit(msg.tabId, msg.force).finally(() => inflight.delete(msg.tabId));
+        inflight.set(msg.tabId, p);
+        return p;
+      }
+    }
+  });
+
+  // A new document in the tab: what we knew is about the old one.
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading') {
+      void put(tabId, null);
+      void clearBadge(tabId);
+    }
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void put(tabId, null));
+}
+
+function action() {
+  // MV3 `action`; Firefox MV2 builds have `browserAction`
+  const b = browser as unknown as { action?: typeof browser.action; browserAction?: typeof browser.action };
+  return b.action ?? b.browserAction;
+}
+
+async function setBadge(tabId: number, outcome: PageOutcome): Promise<void> {
+  const a = action();
+  if (!a) return;
+  let text = '';
+  let color = BADGE_NEUTRAL;
+  if (outcome.kind === 'result') {
+    const r = outcome.result;
+    if (r.status === 'not-assessable') text = '?';
+    else if (r.summary.errors > 0) {
+      text = r.summary.errors > 99 ? '99+' : String(r.summary.errors);
+      color = BADGE_ERROR;
+    } else text = '✓';
+  }
+  try {
+    await a.setBadgeText({ tabId, text });
+    if (text) await a.setBadgeBackgroundColor({ tabId, color });
+    const b = a as unknown as { setBadgeTextColor?: (d: { tabId: number; color: string }) => Promise<void> };
+    if (text && b.setBadgeTextColor) await b.setBadgeTextColor({ tabId, color: '#ffffff' });
+  } catch {
+    /* the tab is gone */
+  }
+}
+
+async function clearBadge(tabId: number): Promise<void> {
+  try {
+    await action()?.setBadgeText({ tabId, text: '' });
+  } catch {
+    /* the tab is gone */
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
