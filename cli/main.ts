@@ -77,10 +77,18 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
 
   const style = makeStyle(!o['no-color'] && format === 'text' && !!(io.out as NodeJS.WriteStream).isTTY && !process.env.NO_COLOR);
   const results: AuditResult[] = [];
+  const jsonOut: string[] = [];
   const emit = (input: string, d: Omit<Done, 'id'>) => {
-    if (d.error !== undefined || !d.result) {
+    if (d.error !== undefined || (!d.result && d.json === undefined)) {
       io.err.write(`nianbao-audit: cannot read "${input}": ${d.error ?? 'unknown error'}\n`);
       inputError = true;
+      return;
+    }
+    if (d.json !== undefined) {
+      // validated in the worker
+      if (format === 'jsonl') io.out.write(d.json + '\n');
+      else jsonOut.push(d.json);
+      if (failOn) results.push(JSON.parse(d.json) as AuditResult);
       return;
     }
     const res = AuditResult.parse(d.result);
@@ -93,7 +101,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     // batch: audit in worker threads, print in input order
     const pending = new Map<number, Done>();
     let printed = 0;
-    await runPool(inputs, jobs, (d) => {
+    await runPool(inputs, jobs, format === 'json' || format === 'jsonl', (d) => {
       pending.set(d.id, d);
       while (pending.has(printed)) { emit(inputs[printed]!, pending.get(printed)!); pending.delete(printed); printed++; }
     });
@@ -107,7 +115,10 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
       }
     }
   }
-  if (format === 'json') io.out.write(JSON.stringify(positionals.length === 1 && inputs.length === 1 ? results[0] ?? null : results, null, 2) + '\n');
+  if (format === 'json') {
+    if (jsonOut.length) io.out.write(`[\n${jsonOut.join(',\n')}\n]\n`);
+    else io.out.write(JSON.stringify(positionals.length === 1 && inputs.length === 1 ? results[0] ?? null : results, null, 2) + '\n');
+  }
   if (format === 'csv') io.out.write(toCsv(results));
 
   if (inputError) return 2;

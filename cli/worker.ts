@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { auditInput } from '../lib/node/audit-file';
+import { AuditResult } from '../lib/model/result';
 import { loadInput } from './load';
 import type { Done, Job } from './pool';
 
@@ -7,7 +8,9 @@ parentPort!.on('message', async (job: Job) => {
   let msg: Done;
   try {
     const { bytes, contentType } = await loadInput(job.input);
-    msg = { id: job.id, result: await auditInput({ bytes, uri: job.input, contentType }) };
+    // every exported document is validated before it is written
+    const result = AuditResult.parse(await auditInput({ bytes, uri: job.input, contentType }));
+    msg = job.asJson ? { id: job.id, json: JSON.stringify(result) } : { id: job.id, result };
   } catch (e) {
     msg = { id: job.id, error: (e as Error).message };
   }
