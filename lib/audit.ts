@@ -60,7 +60,6 @@ export function auditExtraction(x: Extraction, source: SourceInfo, opts: AuditOp
     if (x.unreadable) return notAssessableResult(source, x.unreadable, opts);
     const t1 = now();
     const model = mapReport(x);
-    if (x.hints.images > 0) model.detected.signals.push('images');
     const t2 = now();
     const isReport = model.sections.filter((s) => s.found).length >= 2 || model.tables.some((t) => t.found);
     if (!isReport) {

@@ -1,7 +1,6 @@
 import type { CellEntry, ReportModel, TableEntry } from '../model/report';
 import type { EvidenceSource } from '../model/result';
 import type { CheckResult } from './types';
-import { describeKey } from '../template/formats';
 
 export const cell = (m: ReportModel, key: string): CellEntry | undefined => m.cells[key];
 
@@ -77,11 +76,4 @@ export function checkEquation(
       sources: [...cellSources(m, totals, 'total'), ...cellSources(m, operands, 'operand')],
     },
   };
-}
-
-export const keyLabel = describeKey;
-
-export function fmt(n: number | null | undefined): string {
-  if (n === null || n === undefined) return '空';
-  return String(n);
 }

@@ -97,3 +97,17 @@ describe("'not-assessable'", () => {
     expect(r.reason!.zh).toContain('年度报告');
   });
 });
+
+describe("'table-missing' with pictures", () => {
+  it('tables published as images: needs-review for each table and the report is not-assessable', async () => {
+    const { auditBytesSync } = await import('../../lib/node/audit-bytes');
+    const sections = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const body = sections.map((h, i) => `<p>${h}</p><p>本部分内容${i}。政府信息公开工作稳步推进，取得积极成效，群众满意度不断提升。</p>${i >= 1 && i <= 3 ? `<p><img src="t${i}.png"></p>` : ''}`).join('');
+    const html = `<html><head><meta name="ArticleTitle" content="某某局2023年政府信息公开工作年度报告"></head><body><div class="TRS_Editor">${body}</div></body></html>`;
+    const r = auditBytesSync({ bytes: new TextEncoder().encode(html), uri: 'pictures.html' });
+    expect(r.status).toBe('not-assessable');
+    expect(r.findings.filter((f) => f.rule === 'table-missing').map((f) => f.outcome)).toEqual(['needs-review', 'needs-review', 'needs-review']);
+    expect(r.findings.filter((f) => f.severity === 'error' && f.outcome === 'fail')).toEqual([]);
+    expect(r.reason!.zh).toContain('图片');
+  });
+});
