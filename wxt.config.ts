@@ -11,7 +11,7 @@ import preact from '@preact/preset-vite';
  * - storage: options (storage.sync) and per-tab audit results that survive a service-worker restart
  *   (storage.session).
  * Host access: only *://*.gov.cn/*, the content script's own match (where reports are recognised by themselves),
- * also listed as host_permissions so that the background may inject the engine there (scripting.executeScript
+ * also listed as host_permissions so that the background may inject the page reader there (scripting.executeScript
  * does not count content-script matches as access). No other hosts.
  */
 export default defineConfig({
@@ -28,9 +28,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['activeTab', 'scripting', 'storage'],
-    // the same hosts as the content script's match: lets the background inject the audit engine (/engine.js) into
-    // a portal page once the content script has recognised a report there
+    // the same hosts as the content script's match: lets the background inject the page reader (/reader.js:
+    // extraction and highlighter) into a portal page once the content script has recognised a report there
     host_permissions: ['*://*.gov.cn/*'],
+    // the content script (entrypoints/detector.ts): the cheap report detector, on portal pages only
+    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle' }],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

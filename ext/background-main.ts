@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
-import { FromContent, PageOutcome, TabState, ToBackground, type ToContent } from './messages';
+import { auditExtraction } from '../lib/audit';
+import type { Extraction } from '../lib/extract/types';
+import type { SourceInfo } from '../lib/model/result';
+import { sha256Hex } from '../lib/source/sha256';
+import { ContentReply, FromContent, TabState, ToBackground, type PageExtraction, type PageOutcome, type ToContent } from './messages';
 
 type Sender = { id?: string; url?: string; tab?: { id?: number }; frameId?: number };
 
-const CONTENT_SCRIPT = '/content-scripts/content.js';
-const ENGINE_SCRIPT = '/engine.js';
+const CONTENT_SCRIPT = '/detector.js';
+const READER_SCRIPT = '/reader.js';
 const SESSION_PREFIX = 'tab:';
 
 /** Badge colours: red for errors, a neutral grey for "no errors" and "cannot tell". */
@@ -12,7 +16,9 @@ const BADGE_ERROR = '#c62828';
 const BADGE_NEUTRAL = '#5f6b7a';
 
 /**
- * The service worker (Chrome) / event page (Firefox).
+ * The service worker (Chrome) / event page (Firefox). It runs the audit: a page's content script sends what it
+ * read (an Extraction, see ext/content-main.ts) and the audit — validation, mapping, rules, the result — happens
+ * here, off the page's main thread.
  *
  * Results are kept per tab id, in memory and in storage.session (so a restarted worker still knows them), and
  * set the toolbar badge of that tab. A content script can only ever write the state of its own tab
@@ -57,6 +63,10 @@ export function startBackground(): void {
     return st;
   };
 
+  /** Audit what a page read, and record the outcome for its tab. */
+  const auditPage = (tabId: number, page: PageExtraction, url: string | null): Promise<TabState> =>
+    record(tabId, auditRead(page), url);
+
   const send = (tabId: number, msg: ToContent) => browser.tabs.sendMessage(tabId, msg, { frameId: 0 }) as Promise<unknown>;
 
   /** Ask the tab's content script to audit; inject it first when it is not there (activeTab + scripting). */
@@ -79,7 +89,7 @@ export function startBackground(): void {
         }
       }
     }
-    const parsed = PageOutcome.safeParse(reply);
+    const parsed = ContentReply.safeParse(reply);
     if (!parsed.success) return { kind: 'error', code: 'failed', message: 'The page sent an invalid result.' };
     let url: string | null = null;
     try {
@@ -87,19 +97,20 @@ export function startBackground(): void {
     } catch {
       /* tab gone */
     }
-    return record(tabId, parsed.data, url);
+    const r = parsed.data;
+    return r.kind === 'extracted' ? auditPage(tabId, r.page, url) : record(tabId, r, url);
   };
 
-  /** Inject the audit engine into a tab's isolated world (once at a time per tab). */
-  const engineLoads = new Map<number, Promise<{ ok: boolean }>>();
-  const loadEngine = (tabId: number): Promise<{ ok: boolean }> => {
-    let p = engineLoads.get(tabId);
+  /** Inject the page reader into a tab's isolated world (once at a time per tab). */
+  const readerLoads = new Map<number, Promise<{ ok: boolean }>>();
+  const loadReader = (tabId: number): Promise<{ ok: boolean }> => {
+    let p = readerLoads.get(tabId);
     if (!p) {
       p = browser.scripting
-        .executeScript({ target: { tabId, frameIds: [0] }, files: [ENGINE_SCRIPT] })
+        .executeScript({ target: { tabId, frameIds: [0] }, files: [READER_SCRIPT] })
         .then(() => ({ ok: true }), () => ({ ok: false }))
-        .finally(() => engineLoads.delete(tabId));
-      engineLoads.set(tabId, p);
+        .finally(() => readerLoads.delete(tabId));
+      readerLoads.set(tabId, p);
     }
     return p;
   };
@@ -114,8 +125,10 @@ export function startBackground(): void {
       if (typeof tabId !== 'number' || tabId < 0 || sender.frameId !== 0) return undefined;
       const parsed = FromContent.safeParse(raw);
       if (!parsed.success) return undefined;
-      if (parsed.data.type === 'page:load-engine') return loadEngine(tabId);
-      return record(tabId, parsed.data.outcome, sender.url ?? null).then(() => undefined);
+      const msg = parsed.data;
+      if (msg.type === 'page:load-reader') return loadReader(tabId);
+      if (msg.type === 'page:extraction') return auditPage(tabId, msg.page, sender.url ?? null).then(() => undefined);
+      return record(tabId, msg.outcome, sender.url ?? null).then(() => undefined);
     }
 
     const parsed = ToBackground.safeParse(raw);
@@ -142,6 +155,43 @@ export function startBackground(): void {
     }
   });
   browser.tabs.onRemoved.addListener((tabId) => void put(tabId, null));
+}
+
+/**
+ * The audit of what a page read (lib/audit.ts auditExtraction: it validates the extraction with its zod schema,
+ * maps it, runs the rules). Never throws.
+ *
+ * source.sha256 is the SHA-256 of the serialised extraction (JSON.stringify of what the page sent), computed here:
+ * a live page has no original bytes, and hashing the page's whole outerHTML would cost its main thread several
+ * ms. The extraction holds every text, cell and reference the audit used, so the same reading of the same page
+ * gives the same hash.
+ */
+function auditRead(page: PageExtraction): PageOutcome {
+  try {
+    const t0 = performance.now();
+    const source: SourceInfo = {
+      kind: 'html',
+      uri: page.uri,
+      title: page.title,
+      sha256: sha256Hex(JSON.stringify(page.extraction)),
+      bytes: null,
+    };
+    const result = auditExtraction(page.extraction as unknown as Extraction, source, {}, page.ms);
+    measureAudit(t0);
+    return { kind: 'result', detect: page.detect, result, ms: page.ms };
+  } catch (e) {
+    return { kind: 'failed', message: errorText(e).slice(0, 2000) };
+  }
+}
+
+/** `nianbao:audit` in the worker's performance timeline (read by bench/content-script.ts); only the last is kept. */
+function measureAudit(start: number): void {
+  try {
+    performance.clearMeasures('nianbao:audit');
+    performance.measure('nianbao:audit', { start, end: performance.now() });
+  } catch {
+    /* no user timing: nothing to measure */
+  }
 }
 
 function action() {

@@ -1,19 +1,24 @@
-import { browser } from 'wxt/browser';
 import { detectReport, type DetectResult } from '../lib/detect';
-import type { FromContent, PageOutcome } from './messages';
-import { ENGINE, measure, type Engine } from './engine-api';
+import type { ContentReply, FromContent } from './messages';
+import { parseAudit } from './guards';
+import { onMessage, pageApi } from './page-runtime';
+import { READER, measure, type Reader } from './reader-api';
 
 /**
- * The content script, in two parts so that pages that are not reports pay (almost) nothing:
+ * The content script, in two parts so that pages that are not reports pay (almost) nothing, plus the background:
  *
- * 1. this file — declared for *.gov.cn in the manifest, or injected after a toolbar click elsewhere. It holds only
- *    the cheap detector (lib/detect.ts) and the message plumbing: no engine, no zod.
- * 2. the engine (entrypoints/engine.ts → /engine.js, ext/engine-main.ts): the audit, the highlighter and the
- *    validation of messages. It is injected by the background into the same isolated world only when a report is
- *    found or an audit is asked for, and hands itself over through a global of that world.
+ * 1. this file (entrypoints/detector.ts → /detector.js) — declared for *.gov.cn in the manifest, or injected after
+ *    a toolbar click elsewhere. It holds only the cheap detector (lib/detect.ts) and the message plumbing: no
+ *    extractor, no zod, no webextension-polyfill (ext/page-runtime.ts).
+ * 2. the reader (entrypoints/reader.ts → /reader.js, ext/reader-main.ts): reads the page (extractHtml) and draws
+ *    highlights. It is injected by the background into the same isolated world only when a report is found or an
+ *    audit is asked for, and hands itself over through a global of that world.
+ * 3. the audit proper (validation, mapping, rules, the result) runs in the background service worker
+ *    (ext/background-main.ts), off the page's main thread: the page sends it the Extraction.
  *
- * Performance measures `nianbao:detect` (here) and `nianbao:audit` (in the engine) are visible to
- * bench/content-script.ts through the page's performance timeline.
+ * Performance measures `nianbao:detect` (here), `nianbao:extract` (in the reader) and `nianbao:send` (here:
+ * serialising the extraction for the background) are visible to bench/content-script.ts through the page's
+ * performance timeline.
  */
 
 /** Hosts where reports are audited by themselves (the manifest match). */
@@ -27,6 +32,7 @@ export function startContent(): void {
   const g = globalThis as unknown as G;
   if (g[STARTED]) return; // injected again into a page that already has it
   g[STARTED] = true;
+  const api = pageApi();
 
   let detected: DetectResult | null = null;
   const detect = (): DetectResult => {
@@ -38,16 +44,16 @@ export function startContent(): void {
     return detected;
   };
 
-  let loading: Promise<Engine> | null = null;
-  const engine = (): Promise<Engine> => {
-    const have = g[ENGINE] as Engine | undefined;
+  let loading: Promise<Reader> | null = null;
+  const reader = (): Promise<Reader> => {
+    const have = g[READER] as Reader | undefined;
     if (have) return Promise.resolve(have);
-    loading ??= browser.runtime
-      .sendMessage({ type: 'page:load-engine' } satisfies FromContent)
+    loading ??= api.runtime
+      .sendMessage({ type: 'page:load-reader' } satisfies FromContent)
       .then(() => {
-        const e = g[ENGINE] as Engine | undefined;
-        if (!e) throw new Error('the audit engine could not be loaded into this page');
-        return e;
+        const r = g[READER] as Reader | undefined;
+        if (!r) throw new Error('the page reader could not be loaded into this page');
+        return r;
       })
       .finally(() => {
         loading = null;
@@ -55,30 +61,35 @@ export function startContent(): void {
     return loading;
   };
 
-  const audit = async (force: boolean, fresh: boolean): Promise<PageOutcome> => {
+  /** Read the page for the background (or say why not). */
+  const read = async (force: boolean, fresh: boolean): Promise<ContentReply> => {
     const d = detect();
     if (!d.isReport && !force) return { kind: 'not-report', detect: d };
     try {
-      return (await engine()).audit(d, fresh);
+      return (await reader()).read(d, fresh);
     } catch (e) {
-      return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+      return { kind: 'failed', message: (e instanceof Error ? e.message : String(e)).slice(0, 2000) };
     }
   };
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+  onMessage(api, (raw, sender) => {
     // only the extension's own pages and service worker talk to content scripts
-    if (sender.id !== browser.runtime.id || !raw || typeof raw !== 'object') return undefined;
-    const msg = raw as { type?: unknown; force?: unknown; fresh?: unknown };
-    switch (msg.type) {
+    if (sender.id !== api.runtime.id || !raw || typeof raw !== 'object') return undefined;
+    switch ((raw as { type?: unknown }).type) {
       case 'content:ping':
         return Promise.resolve({ ok: true });
-      case 'content:audit':
-        return audit(msg.force === true, msg.fresh === true);
+      case 'content:audit': {
+        const msg = parseAudit(raw);
+        return msg ? read(msg.force, msg.fresh) : undefined;
+      }
       case 'content:highlight':
+        // the reader checks the message; it is loaded on demand (a result restored by the background may
+        // outlive the reader of an earlier content script)
+        return reader().then((r) => r.handle(raw), () => undefined);
       case 'content:clear': {
-        const e = g[ENGINE] as Engine | undefined;
-        // no engine: nothing was audited here, so there is nothing to show or clear
-        return Promise.resolve(e ? e.handle(raw) : { shown: 0, missing: 0 });
+        const r = g[READER] as Reader | undefined;
+        // no reader: nothing was drawn here, so there is nothing to clear
+        return Promise.resolve(r ? r.handle(raw) : { shown: 0, missing: 0 });
       }
       default:
         return undefined;
@@ -88,19 +99,20 @@ export function startContent(): void {
   // On portal hosts only: recognise a report by itself. Other pages stop here.
   if (!AUTO_HOST.test(location.hostname)) return;
   if (!detect().isReport) return;
-  void autoAuditEnabled().then(async (on) => {
+  void autoAuditEnabled(api).then(async (on) => {
     if (!on) return;
-    const outcome = await audit(false, false);
+    const reply = await read(false, false);
     const t0 = performance.now();
-    browser.runtime.sendMessage({ type: 'page:outcome', outcome } satisfies FromContent).catch(() => undefined);
-    measure('nianbao:send', t0); // serialising the result for the background
+    const msg: FromContent = reply.kind === 'extracted' ? { type: 'page:extraction', page: reply.page } : { type: 'page:outcome', outcome: reply };
+    api.runtime.sendMessage(msg).catch(() => undefined);
+    measure('nianbao:send', t0); // serialising the extraction for the background
   });
 }
 
 /** The auto-audit option, read without the settings schema (zod stays out of this script). */
-async function autoAuditEnabled(): Promise<boolean> {
+async function autoAuditEnabled(api: ReturnType<typeof pageApi>): Promise<boolean> {
   try {
-    const got = await browser.storage.sync.get('settings');
+    const got = await api.storage.sync.get('settings');
     const s = got.settings as { autoAudit?: unknown } | undefined;
     return s?.autoAudit !== false;
   } catch {

@@ -1,6 +1,7 @@
-import type { SourceRef } from '../lib/source/ref';
-import type { EvidenceSource, Finding, Severity } from '../lib/model/result';
 import { resolveRef } from '../lib/extract/html';
+import type { HighlightItem } from './highlight-items';
+
+export { itemsFor, type HighlightItem } from './highlight-items';
 
 /**
  * Outlines the evidence of findings on the live page without touching the page's content or layout.
@@ -15,24 +16,12 @@ import { resolveRef } from '../lib/extract/html';
  *   Firefox), boxes are drawn over the range's client rects instead.
  * - `clear()` removes the overlay, the highlight registration and the <style>.
  *
- * Sources are found with lib/extract/html.ts `resolveRef` only: the same references the engine wrote.
+ * Sources are found with lib/extract/html.ts `resolveRef` only: the same references the extractor wrote.
  */
 
 export const OVERLAY_TAG = 'nianbao-audit-overlay';
 export const HIGHLIGHT_NAME = 'nianbao-audit';
 const STYLE_ID = 'nianbao-audit-highlight-style';
-
-export interface HighlightItem {
-  ref: SourceRef;
-  role: EvidenceSource['role'];
-  key?: string;
-  findingId: string;
-  rule: string;
-  severity: Severity;
-  review: boolean;
-  /** text of the label drawn on the first box of a finding (empty: no label) */
-  label: string;
-}
 
 type Target = { item: HighlightItem; element: Element; range?: Range };
 
@@ -227,24 +216,4 @@ function sentenceRects(range: Range, element: Element, painted: boolean): DOMRec
 function highlightRegistry(win: Window | null | undefined): Map<string, unknown> | null {
   const css = (win as unknown as { CSS?: { highlights?: Map<string, unknown> } } | null)?.CSS;
   return css?.highlights ?? null;
-}
-
-/** The highlight items of some findings: every source of each, labelled with the rule on the first. */
-export function itemsFor(findings: Finding[], label: (f: Finding) => string): HighlightItem[] {
-  const out: HighlightItem[] = [];
-  for (const f of findings) {
-    f.evidence.sources.forEach((s) => {
-      out.push({
-        ref: s.ref,
-        role: s.role,
-        ...(s.key ? { key: s.key } : {}),
-        findingId: f.id,
-        rule: f.rule,
-        severity: f.severity,
-        review: f.outcome === 'needs-review',
-        label: label(f),
-      });
-    });
-  }
-  return out;
 }

@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import { AuditResult } from '../lib/model/result';
+import { MAX_HIGHLIGHT_ITEMS, MAX_SELECTOR } from './guards';
 
 /**
- * Every message between the extension's parts, as zod schemas: a message is parsed before it is used.
+ * Every message between the extension's parts, as zod schemas: a message is parsed before it is used, in the
+ * background and the popup. The page side (content script and /reader.js) carries no zod: it checks what it
+ * receives with the small hand-written guards of ext/guards.ts, which accept the same shapes.
  *
- *   content script ──page:outcome──▶ background            (runtime.sendMessage; keyed by sender.tab.id)
- *   content script ──page:load-engine──▶ background        (the background injects /engine.js into sender.tab.id)
- *   popup ──tab:get / tab:audit──▶ background             (runtime.sendMessage; extension pages only)
- *   background ──content:audit──▶ content script          (tabs.sendMessage; the reply is a PageOutcome)
+ *   content script ──page:extraction──▶ background          (runtime.sendMessage; keyed by sender.tab.id: the
+ *                                                             background audits the extraction and records it)
+ *   content script ──page:outcome──▶ background             (not a report / extraction failed; never a result)
+ *   content script ──page:load-reader──▶ background         (the background injects /reader.js into sender.tab.id)
+ *   popup ──tab:get / tab:audit──▶ background              (runtime.sendMessage; extension pages only)
+ *   background ──content:audit──▶ content script           (tabs.sendMessage; the reply is a ContentReply)
  *   popup ──content:highlight / content:clear──▶ content script (tabs.sendMessage)
  *
  * The page is untrusted: what the content script reads from it (titles, cell text, selectors) is data, rendered
- * only as text. The content script itself runs in the extension's isolated world, which the page cannot reach.
+ * only as text. The content script itself runs in the extension's isolated world, which the page cannot reach;
+ * still, it only ever sends what it read (an extraction), and the audit result is made by the background.
  */
 
 export const Detect = z.object({
@@ -21,13 +27,13 @@ export const Detect = z.object({
 });
 export type Detect = z.infer<typeof Detect>;
 
-/** What the content script found on its page. */
+/** What is known about a tab's page: the background's audit of what its content script read, or why there is none. */
 export const PageOutcome = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('result'),
     detect: Detect,
     result: AuditResult,
-    /** main-thread time of the audit in the page, ms */
+    /** main-thread time of the page's part (reading the page: extractHtml), ms; the audit runs in the background */
     ms: z.number().nonnegative(),
   }),
   z.object({ kind: z.literal('not-report'), detect: Detect }),
@@ -35,10 +41,40 @@ export const PageOutcome = z.discriminatedUnion('kind', [
 ]);
 export type PageOutcome = z.infer<typeof PageOutcome>;
 
-/** content script → background: its page's outcome; or "load the engine into my page" */
+/** The outcomes a content script may report by itself: never a result (results are made by the background). */
+export const PageNote = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('not-report'), detect: Detect }),
+  z.object({ kind: z.literal('failed'), message: z.string().max(2000) }),
+]);
+export type PageNote = z.infer<typeof PageNote>;
+
+/**
+ * What the page read, for the background to audit: the Extraction of lib/extract/types.ts (validated with its
+ * zod schema by auditExtraction in the background, so it is only checked for being an object here) and the
+ * page's identity.
+ */
+export const PageExtraction = z.object({
+  detect: Detect,
+  extraction: z.record(z.string(), z.unknown()),
+  uri: z.string().max(8192).nullable(),
+  title: z.string().max(2000).nullable(),
+  /** main-thread time of extractHtml in the page, ms */
+  ms: z.number().nonnegative(),
+});
+export type PageExtraction = z.infer<typeof PageExtraction>;
+
+/** The reply of a content script to content:audit. */
+export const ContentReply = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('extracted'), page: PageExtraction }),
+  ...PageNote.options,
+]);
+export type ContentReply = z.infer<typeof ContentReply>;
+
+/** content script → background: what its page holds; a note (not a report, failed); or "load the reader into my page" */
 export const FromContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('page:outcome'), outcome: PageOutcome }),
-  z.object({ type: z.literal('page:load-engine') }),
+  z.object({ type: z.literal('page:extraction'), page: PageExtraction }),
+  z.object({ type: z.literal('page:outcome'), outcome: PageNote }),
+  z.object({ type: z.literal('page:load-reader') }),
 ]);
 export type FromContent = z.infer<typeof FromContent>;
 
@@ -51,18 +87,40 @@ export const ToBackground = z.discriminatedUnion('type', [
 ]);
 export type ToBackground = z.input<typeof ToBackground>;
 
+const Role = z.enum(['total', 'operand', 'cell', 'sentence', 'heading', 'label']);
+const Severity = z.enum(['error', 'warning', 'info']);
+
+/** One source to outline (ext/highlight-items.ts HighlightItem); ext/guards.ts checks the same shape in the page. */
+export const HighlightItem = z.object({
+  ref: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('html'),
+      selector: z.string().max(MAX_SELECTOR),
+      start: z.number().int().nonnegative().optional(),
+      end: z.number().int().nonnegative().optional(),
+    }),
+    // text / pdf references never resolve in a page; they are counted as missing
+    z.object({ kind: z.enum(['text', 'pdf']) }).passthrough(),
+  ]),
+  role: Role,
+  key: z.string().max(400).optional(),
+  findingId: z.string().max(400),
+  rule: z.string().max(100),
+  severity: Severity,
+  review: z.boolean(),
+  label: z.string().max(200),
+});
+
 /** background / popup → content script */
 export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content:ping') }),
-  /** force: audit even when the page does not look like a report; fresh: do not reuse the last outcome */
+  /** force: read the page even when it does not look like a report; fresh: do not reuse the last reading */
   z.object({ type: z.literal('content:audit'), force: z.boolean().default(false), fresh: z.boolean().default(false) }),
-  /** outline the evidence of these findings of the page's current result (ids, not selectors: the content script
-   *  looks the sources up in its own result) */
+  /** outline these sources (the popup builds them from the tab's result: the page keeps no result) */
   z.object({
     type: z.literal('content:highlight'),
-    findingIds: z.array(z.string().max(400)).max(2000),
+    items: z.array(HighlightItem).max(MAX_HIGHLIGHT_ITEMS),
     scroll: z.boolean().default(true),
-    lang: z.enum(['zh', 'en']).default('zh'),
   }),
   z.object({ type: z.literal('content:clear') }),
 ]);

@@ -9,6 +9,7 @@ import { HighlightReply, TabState, type ToBackground, type ToContent } from '../
 import { DEFAULT_SETTINGS, type Settings } from '../../ext/settings';
 import { loadSettings } from '../../ext/storage';
 import { copyText, downloadText, exportFileName, resultCsv, resultJson, summaryMarkdown } from '../../ext/export';
+import { itemsFor, labelFor } from '../../ext/highlight-items';
 
 const RULE_TITLES: Record<string, Bilingual> = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.title]));
 
@@ -83,7 +84,12 @@ export function App() {
   };
 
   const onHighlight = async (findingIds: string[], scroll: boolean) => {
-    const r = HighlightReply.safeParse(await toContent({ type: 'content:highlight', findingIds, scroll, lang }));
+    if (model.kind !== 'result') return null;
+    // the page keeps no result (the audit runs in the background): send it the sources to outline
+    const wanted = new Set(findingIds);
+    const findings = model.result.findings.filter((f) => wanted.has(f.id));
+    const items = itemsFor(findings, (f) => labelFor(f, lang));
+    const r = HighlightReply.safeParse(await toContent({ type: 'content:highlight', items, scroll }));
     return r.success ? r.data : null;
   };
 
