@@ -20,7 +20,7 @@ Inputs: .html/.htm (UTF-8 or GBK/GB2312 by <meta charset>), .txt, .pdf, .docx fi
 Options:
   --format text|json|jsonl|csv   output format (default: text)
                                  json: one result for one input, an array for several
-  --lang zh|en                   language of the text output (default: from LANG, else zh)
+  --lang zh|en                   language of the text output (default: en for an English locale, else zh)
   --fail-on error|warning|info   exit 1 when a finding of this severity or worse fails
   --no-color                     plain text output
   -h, --help                     this help
@@ -55,8 +55,9 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   if (o.version) { io.out.write(TOOL_VERSION + '\n'); return 0; }
   const format = o.format!;
   if (!['text', 'json', 'jsonl', 'csv'].includes(format)) return usage(io, `unknown --format "${format}"`);
-  const lang: Lang = o.lang === 'en' || o.lang === 'zh' ? o.lang : o.lang ? (usage(io, `unknown --lang "${o.lang}"`), 'zh') : /^zh/i.test(process.env.LANG ?? 'zh') ? 'zh' : 'en';
-  if (o.lang && o.lang !== 'en' && o.lang !== 'zh') return 2;
+  if (o.lang !== undefined && o.lang !== 'zh' && o.lang !== 'en') return usage(io, `unknown --lang "${o.lang}"`);
+  // Chinese first: English when asked for, or when the locale is an English one
+  const lang: Lang = (o.lang as Lang | undefined) ?? (/^en/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'en' : 'zh');
   const failOn = o['fail-on'];
   if (failOn && !(failOn in SEV)) return usage(io, `unknown --fail-on "${failOn}"`);
   if (!positionals.length) return usage(io, 'no input given');
