@@ -24,6 +24,15 @@ export interface BytesInput {
 /** Hard limits: bigger inputs are not-assessable rather than a hang. */
 export const MAX_BYTES = { html: 20 * 1024 * 1024, text: 20 * 1024 * 1024, pdf: 50 * 1024 * 1024, docx: 50 * 1024 * 1024 } as const;
 
+/** The not-assessable result for an input over its size limit. */
+export function tooLarge(kind: InputKind, bytes: Uint8Array, base: AuditOptions, opts: AuditOptions): AuditResult {
+  const mb = (bytes.length / 1048576).toFixed(1), limit = MAX_BYTES[kind] / 1048576;
+  return notAssessableResult(sourceInfo(kind, base, bytes), {
+    zh: `文件过大（${mb} MB），超过 ${limit} MB 的上限。`,
+    en: `The file is too large (${mb} MB; the limit is ${limit} MB).`,
+  }, opts);
+}
+
 export function guessKind(uri: string, bytes: Uint8Array, contentType?: string): InputKind {
   const ct = (contentType ?? '').toLowerCase();
   if (ct.includes('pdf')) return 'pdf';
@@ -52,12 +61,7 @@ export function auditBytesSync(input: BytesInput, opts: AuditOptions = {}): Audi
   if (kind === 'pdf' || kind === 'docx') {
     return notAssessableResult(sourceInfo(kind, base, input.bytes), { zh: '该格式需要异步读取。', en: 'This format needs the asynchronous reader.' }, opts);
   }
-  if (input.bytes.length > MAX_BYTES[kind]) {
-    return notAssessableResult(sourceInfo(kind, base, input.bytes), {
-      zh: `文件过大（${(input.bytes.length / 1048576).toFixed(1)} MB），超过 ${MAX_BYTES[kind] / 1048576} MB 的上限。`,
-      en: `The file is too large (${(input.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES[kind] / 1048576} MB).`,
-    }, opts);
-  }
+  if (input.bytes.length > MAX_BYTES[kind]) return tooLarge(kind, input.bytes, base, opts);
   if (looksBinary(input.bytes)) {
     return notAssessableResult(sourceInfo(kind, base, input.bytes), { zh: '文件不是文本或网页（看起来是二进制数据）。', en: 'The file is not text or a web page (it looks like binary data).' }, opts);
   }

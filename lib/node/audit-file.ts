@@ -4,7 +4,7 @@
  * by the HTML extractor.
  */
 import type { AuditResult } from '../model/result';
-import { auditBytesSync, guessKind, MAX_BYTES, parseHtmlDocument, type BytesInput } from './audit-bytes';
+import { auditBytesSync, guessKind, MAX_BYTES, parseHtmlDocument, tooLarge, type BytesInput } from './audit-bytes';
 import { auditExtraction, notAssessableResult, sourceInfo, type AuditOptions } from '../audit';
 import { createHash } from 'node:crypto';
 import { extractHtml } from '../extract/html';
@@ -14,12 +14,7 @@ export async function auditInput(input: BytesInput, opts: AuditOptions = {}): Pr
   if (kind !== 'pdf' && kind !== 'docx') return auditBytesSync({ ...input, kind }, opts);
   const base: AuditOptions = { ...opts, uri: opts.uri ?? input.uri, bytes: input.bytes.length, sha256: createHash('sha256').update(input.bytes).digest('hex') };
   const info = sourceInfo(kind, base, input.bytes);
-  if (input.bytes.length > MAX_BYTES[kind]) {
-    return notAssessableResult(info, {
-      zh: `文件过大（${(input.bytes.length / 1048576).toFixed(1)} MB），超过 ${MAX_BYTES[kind] / 1048576} MB 的上限。`,
-      en: `The file is too large (${(input.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES[kind] / 1048576} MB).`,
-    }, opts);
-  }
+  if (input.bytes.length > MAX_BYTES[kind]) return tooLarge(kind, input.bytes, base, opts);
   const t0 = performance.now();
   try {
     if (kind === 'pdf') {
