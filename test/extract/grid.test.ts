@@ -85,7 +85,7 @@ describe('buildGrid', () => {
   it('colspan="100000" is clamped to the column limit and reported as truncated', () => {
     const t0 = performance.now();
     const { grid, truncated } = buildGrid(rows([[['wide', 1, 100000], 'after'], ['x']]), { index: 0, source: src });
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(performance.now() - t0).toBeLessThan(5000); // a hang guard, not a speed test (bench/ measures speed)
     expect(grid.cols).toBe(GRID_LIMITS.maxCols);
     expect(grid.cells[0]!.colSpan).toBe(GRID_LIMITS.maxCols);
     expect(truncated).toBe(true);
@@ -99,7 +99,7 @@ describe('buildGrid', () => {
     for (let i = 0; i < 5000; i++) big.push([{ raw: String(i), source: src }]);
     const t0 = performance.now();
     const { grid, truncated } = buildGrid(big, { index: 0, source: src });
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(performance.now() - t0).toBeLessThan(5000);
     // 5001 x 1000 slots exceed the budget: the spanning cell is cut to one row
     expect(truncated).toBe(true);
     expect(grid.cells[0]!.rowSpan).toBe(1);
@@ -112,7 +112,7 @@ describe('buildGrid', () => {
     for (let r = 0; r < 3000; r++) wide.push([{ raw: 'w', colSpan: 1000, source: src }]);
     const t0 = performance.now();
     const { grid, truncated } = buildGrid(wide, { index: 0, source: src });
-    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(performance.now() - t0).toBeLessThan(5000);
     expect(truncated).toBe(true);
     expect(grid.rows * grid.cols).toBeLessThanOrEqual(GRID_LIMITS.maxSlots);
   });
@@ -128,7 +128,7 @@ describe('buildGrid', () => {
     const t0 = performance.now();
     const { grid, truncated } = buildGrid(many, { index: 0, source: src });
     const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(5000);
     expect(truncated).toBe(false);
     expect(grid.rows).toBe(10_000);
     expect(grid.cols).toBe(9);

@@ -196,22 +196,6 @@ describe('extractHtml on the real Pingtan 2023 page', () => {
     expect(resolveRef(doc, withRange(h.source, s2, s2 + 4))!.range!.toString()).toBe('总体情况');
   });
 
-  it('is fast: well under 5 ms after parsing', () => {
-    for (let i = 0; i < 5; i++) extractHtml(doc); // warm up
-    const times: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      const t0 = performance.now();
-      extractHtml(doc);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[7]!;
-    console.log(`pingtan extraction: median ${median.toFixed(2)} ms, min ${times[0]!.toFixed(2)} ms`);
-    // the fastest run measures the work itself (~2 ms here); the median suffers on a loaded machine
-    expect(times[0]!).toBeLessThan(5);
-    expect(median).toBeLessThan(50);
-  });
-
   it('gives the same reading under linkedom', () => {
     const { document } = parseHTML(readFileSync(PINGTAN, 'utf8'));
     const lx = extractHtml(document as unknown as Document);
