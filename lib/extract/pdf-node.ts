@@ -1,7 +1,10 @@
+import { restoreNatives } from './pdf-node-natives'; // first: captures the natives before pdf.js loads
 import * as pdfjsLegacy from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PdfExtractOptions } from './pdf';
+
+restoreNatives();
 
 /**
  * Options for `extractPdf` in Node (CLI, tests, benchmarks): the legacy build of pdf.js and

@@ -1,0 +1,28 @@
+/**
+ * The built-ins that pdf.js's legacy build replaces when it loads in Node 20, captured before it loads
+ * (./pdf-node.ts imports this module first; ES modules are evaluated in import order).
+ *
+ * The legacy build bundles core-js polyfills. On Node 20 some of them are forced over the native functions
+ * (core-js feature tests for edge cases such as `push` onto a non-writable length fail there): Array.prototype.push,
+ * JSON.stringify and JSON.parse become JavaScript re-implementations, three times slower, for the whole process —
+ * the engine, the CLI's JSON output, everything. pdf.js does not depend on those edge cases, so ./pdf-node.ts puts
+ * the natives back. (Polyfills that only add missing functions, such as Promise.withResolvers, stay.)
+ */
+export const NATIVES = {
+  push: Array.prototype.push,
+  stringify: JSON.stringify,
+  parse: JSON.parse,
+} as const;
+
+/** Put the captured natives back where a polyfill replaced them. */
+export function restoreNatives(): void {
+  if (Array.prototype.push !== NATIVES.push) {
+    Object.defineProperty(Array.prototype, 'push', { value: NATIVES.push, writable: true, configurable: true, enumerable: false });
+  }
+  if (JSON.stringify !== NATIVES.stringify) {
+    Object.defineProperty(JSON, 'stringify', { value: NATIVES.stringify, writable: true, configurable: true, enumerable: false });
+  }
+  if (JSON.parse !== NATIVES.parse) {
+    Object.defineProperty(JSON, 'parse', { value: NATIVES.parse, writable: true, configurable: true, enumerable: false });
+  }
+}
