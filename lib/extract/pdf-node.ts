@@ -1,9 +1,13 @@
 import { restoreNatives } from './pdf-node-natives'; // first: captures the natives before pdf.js loads
 import * as pdfjsLegacy from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PdfExtractOptions } from './pdf';
 
+// Node runs pdf.js's worker side in this thread (a "fake worker"), which would import the worker module on the first
+// getDocument and force its polyfills over the natives again: hand it the module loaded here instead.
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= pdfjsWorker;
 restoreNatives();
 
 /**
