@@ -41,22 +41,79 @@ const TABLE3_NOTE = /勾稽关系/;
 const TABLE3_RECEIVED = /本年新收政府信息公开申请数量/;
 const TABLE4_GROUPS = /未经复议直接起诉|复议后起诉/;
 
-function metaContent(doc: Document, name: string): string {
-  const el = doc.querySelector(`meta[name="${name}" i]`);
-  return el?.getAttribute('content')?.trim() ?? '';
+/**
+ * What the cheap first look reads: page metadata, the document title and the text of a few title-like elements.
+ * No text walk. `ext/probe.ts` reads the same fields with a self-contained copy of this function (it is injected
+ * into the page's main world, where nothing can be imported); a test keeps the two equal.
+ */
+export interface PageSignals {
+  articleTitle: string;
+  /** ColumnName and ColumnType metadata, space-separated */
+  column: string;
+  title: string;
+  /** text of the first few h1-h3 / title-classed elements (each at most 200 characters), newline-separated */
+  heads: string;
 }
 
-/** Text of the first few title-like elements: h1-h3 and elements whose class names a title. Cheap: no text walk. */
-function headingTexts(doc: Document, limit = 24): string {
+/** At most this many title-like elements are looked at. */
+export const HEAD_LIMIT = 24;
+
+export function readPageSignals(doc: Document): PageSignals {
+  const meta = (name: string) => doc.querySelector(`meta[name="${name}" i]`)?.getAttribute('content')?.trim() ?? '';
   const els = doc.querySelectorAll('h1, h2, h3, [class*="title" i], [id*="title" i]');
-  let out = '';
-  const n = Math.min(els.length, limit);
+  let heads = '';
+  const n = Math.min(els.length, HEAD_LIMIT);
   for (let i = 0; i < n; i++) {
     const t = els[i]!.textContent ?? '';
     // a "title" class on a big container (the whole article) would make this expensive and meaningless
-    if (t.length <= 200) out += t + '\n';
+    if (t.length <= 200) heads += t + '\n';
   }
-  return out;
+  return {
+    articleTitle: meta('ArticleTitle'),
+    column: `${meta('ColumnName')} ${meta('ColumnType')}`,
+    title: doc.title ?? '',
+    heads,
+  };
+}
+
+export interface FirstLook {
+  /** worth reading the page's text */
+  candidate: boolean;
+  /** the title (meta, <title> or a heading) is a report's own title */
+  strongTitle: boolean;
+  score: number;
+  signals: string[];
+}
+
+/** The cheap verdict from metadata and titles alone: is the page worth a closer look? */
+export function firstLook(s: PageSignals): FirstLook {
+  const signals: string[] = [];
+  let score = 0;
+  let strongTitle = false;
+  let weak = false;
+  if (s.articleTitle && REPORT_TITLE.test(s.articleTitle)) {
+    signals.push('meta:ArticleTitle');
+    score += 0.35;
+    strongTitle = true;
+  }
+  if (REPORT_TITLE.test(s.title)) {
+    signals.push('title');
+    score += strongTitle ? 0.1 : 0.35;
+    strongTitle = true;
+  }
+  if (REPORT_COLUMN.test(s.column)) {
+    signals.push('meta:ColumnName');
+    score += 0.1;
+    weak = true;
+  }
+  if (!strongTitle && (WEAK_TITLE.test(s.title) || WEAK_TITLE.test(s.articleTitle))) weak = true;
+  // CMSs often leave <title> as the site name: the title-like elements
+  if (!strongTitle && !weak && REPORT_TITLE.test(s.heads)) {
+    signals.push('heading-element');
+    score += 0.3;
+    strongTitle = true;
+  }
+  return { candidate: strongTitle || weak, strongTitle, score, signals };
 }
 
 /** The page's visible text, whitespace removed, at most `cap` characters, skipping scripts and styles. */
@@ -77,44 +134,13 @@ export function cappedText(doc: Document, cap = TEXT_CAP): string {
   return out;
 }
 
-export function detectReport(doc: Document): DetectResult {
-  const signals: string[] = [];
-  let score = 0;
-
-  // 1. Metadata and the document title: free.
-  const articleTitle = metaContent(doc, 'ArticleTitle');
-  const column = `${metaContent(doc, 'ColumnName')} ${metaContent(doc, 'ColumnType')}`;
-  const docTitle = doc.title ?? '';
-  let strongTitle = false;
-  let weak = false;
-  if (articleTitle && REPORT_TITLE.test(articleTitle)) {
-    signals.push('meta:ArticleTitle');
-    score += 0.35;
-    strongTitle = true;
-  }
-  if (REPORT_TITLE.test(docTitle)) {
-    signals.push('title');
-    score += strongTitle ? 0.1 : 0.35;
-    strongTitle = true;
-  }
-  if (REPORT_COLUMN.test(column)) {
-    signals.push('meta:ColumnName');
-    score += 0.1;
-    weak = true;
-  }
-  if (!strongTitle && (WEAK_TITLE.test(docTitle) || WEAK_TITLE.test(articleTitle))) weak = true;
-
-  // 2. Still nothing: a glance at a few title-like elements (CMSs often leave <title> as the site name).
-  if (!strongTitle && !weak) {
-    const heads = headingTexts(doc);
-    if (REPORT_TITLE.test(heads)) {
-      signals.push('heading-element');
-      score += 0.3;
-      strongTitle = true;
-    } else {
-      return { isReport: false, score: 0, signals };
-    }
-  }
+export function detectReport(doc: Document, signals0?: PageSignals): DetectResult {
+  // 1. Metadata, the document title and a few title-like elements: cheap. Most pages stop here.
+  const look = firstLook(signals0 ?? readPageSignals(doc));
+  const signals = look.signals;
+  let score = look.score;
+  let strongTitle = look.strongTitle;
+  if (!look.candidate) return { isReport: false, score: 0, signals };
 
   // 3. A candidate: read (a bounded part of) the text for the sections and table 3.
   const text = cappedText(doc);
