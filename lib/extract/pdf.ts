@@ -14,7 +14,7 @@ import { assignWords, continues, partsToGrid } from './pdf/tables';
 import type { PositionalTable } from './pdf/positional';
 import { findPositionalTables, joinPositional, positionalRows, POSITIONAL_CONFIDENCE } from './pdf/positional';
 import type { FlowItem, PageLines } from './pdf/paragraphs';
-import { layParagraphs, measure, stripRunning } from './pdf/paragraphs';
+import { layParagraphs, measure, stripPortalFooter, stripPortalHeader, stripRunning } from './pdf/paragraphs';
 import { normalizeCellText } from '../normalize/text';
 
 /**
@@ -212,7 +212,9 @@ export async function extractPdf(data: Uint8Array, opts: PdfExtractOptions): Pro
   // release the worker side; never wait long for it
   const t = task as { destroy(): Promise<void> } | null;
   if (t) {
-    await Promise.race([t.destroy().catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+    let wait: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([t.destroy().catch(() => undefined), new Promise((r) => (wait = setTimeout(r, 1000)))]);
+    clearTimeout(wait); // a pending timer would keep a Node process (the CLI) alive for that second
   }
   result.debug.ms = Date.now() - t0;
   return result;
@@ -325,6 +327,9 @@ async function extractDoc(
     pageLines.push({ page: p.page, width: p.width, height: p.height, lines: wordsToLines(rest) });
   }
   const stripped = stripRunning(pageLines).pages;
+  // a printed web page: the portal's navigation, breadcrumb and footer are not the report
+  stripPortalHeader(stripped);
+  stripPortalFooter(stripped, (page) => Math.max(-Infinity, ...partPage[page - 1]!.map((i) => parts[i]!.box[3])));
 
   // unruled tables on pages without rulings
   const positional: PositionalTable[] = [];
@@ -422,7 +427,29 @@ async function extractDoc(
   }
   // text only in page headers / footers (a scan with a typed page number): nothing to audit
   if (!content.length) return unreadable(x.hints.images > 0 ? REASONS.scan : REASONS.noText, x);
+  if (!x.hints.title) titleFromMetadata(x, content);
   return { ...x, content, grids };
+}
+
+/**
+ * No title found by layout (a printed web page sets its title in body text): the document's Title
+ * (Chromium writes the page's <title>, "报告标题_栏目_网站") names it when one of its parts is a
+ * report title with a year and is also one of the first blocks of the text.
+ */
+function titleFromMetadata(x: PdfExtraction, content: ContentItem[]): void {
+  const meta = x.hints.documentTitle;
+  if (!meta) return;
+  const squash = (s: string) => normalizeCellText(s).replace(/\s+/g, '');
+  const candidates = meta.split(/[_|｜]|\s[-–—]\s/).map(squash).filter((s) => /(19|20)\d{2}年/.test(s) && /年度报告|年报|工作报告|工作情况/.test(s));
+  if (!candidates.length) return;
+  const blocks = content.slice(0, 12).flatMap((c) => (c.type === 'block' ? [c.block] : []));
+  for (const b of blocks) {
+    if (!candidates.includes(squash(b.text))) continue;
+    x.hints.title = normalizeCellText(b.text);
+    x.hints.titleSource = b.source;
+    b.headingHint = true;
+    return;
+  }
 }
 
 function top(f: FlowItem): number {

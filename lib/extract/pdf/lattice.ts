@@ -51,6 +51,13 @@ export interface LatticeTable {
   irregular: boolean;
   /** the segments of this table (after snapping / joining) */
   segments: Segment[];
+  /**
+   * per column: the table's top (bottom) edge over that column has no ruling. A table cut by a
+   * page break is drawn open there (Chromium splits a row or a spanning cell over two pages
+   * without closing it), which tells a continued cell from a new one when parts are joined.
+   */
+  openTop: boolean[];
+  openBottom: boolean[];
 }
 
 /** Snap near-duplicates and join collinear pieces. */
@@ -175,13 +182,44 @@ export function findTables(segs: Segment[]): LatticeTable[] {
     c.v.push(v);
   });
   const tables: LatticeTable[] = [];
+  const loose: Segment[] = [];
   for (const c of comps.values()) {
-    if (c.h.length < 2 || c.v.length < 2) continue;
+    if (c.h.length < 2 || c.v.length < 2) { if (!c.h.length && c.v.length === 1) loose.push(c.v[0]!); continue; }
     const t = buildTable(c.h, c.v);
     if (t && t.cells.length >= 2) tables.push(t);
   }
+  // a lone vertical ruling beside a table, as tall as the table, closes a column that the page
+  // break left without horizontal rulings (the rest of a spanning cell cut by the break)
+  if (loose.length) {
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i]!;
+      const side = sideRulings(t, loose, tables);
+      if (!side.length) continue;
+      const rebuilt = buildTable(t.segments.filter((s) => s.o === 'h'), [...t.segments.filter((s) => s.o === 'v'), ...side]);
+      if (rebuilt && rebuilt.cells.length >= 2) tables[i] = rebuilt;
+    }
+  }
   tables.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   return tables;
+}
+
+/**
+ * Lone vertical rulings just left or right of a table (the nearest on each side, closer than a
+ * third of the table's width and than any other table) whose extent matches the table's height
+ * within a few points: each becomes the table's new outer edge.
+ */
+function sideRulings(t: LatticeTable, loose: Segment[], tables: LatticeTable[]): Segment[] {
+  const [x0, y0, x1, y1] = t.box;
+  const h = y1 - y0, w = x1 - x0;
+  const tol = TOL.intersect * 2;
+  const fits = (v: Segment) => Math.abs(v.y0 - y0) <= tol && Math.abs(v.y1 - y1) <= tol && h > 0;
+  const between = (a: number, b: number) => tables.some((o) => o !== t && o.box[1] < y1 && o.box[3] > y0 && o.box[0] < Math.max(a, b) && o.box[2] > Math.min(a, b));
+  const out: Segment[] = [];
+  const left = loose.filter((v) => fits(v) && v.x0 < x0 - TOL.gridMerge && x0 - v.x0 <= w / 3 && !between(v.x0, x0)).sort((a, b) => b.x0 - a.x0)[0];
+  const right = loose.filter((v) => fits(v) && v.x0 > x1 + TOL.gridMerge && v.x0 - x1 <= w / 3 && !between(x1, v.x0)).sort((a, b) => a.x0 - b.x0)[0];
+  if (left) out.push({ ...left, y0: Math.min(left.y0, y0), y1: Math.max(left.y1, y1) });
+  if (right) out.push({ ...right, y0: Math.min(right.y0, y0), y1: Math.max(right.y1, y1) });
+  return out;
 }
 
 function lowerBound(a: number[], v: number): number {
@@ -294,6 +332,8 @@ function buildTable(hs: Segment[], vs: Segment[]): LatticeTable | null {
   const remap = new Int32Array(cells.length);
   order.forEach((old, nu) => { remap[old] = nu; });
   for (let i = 0; i < slot.length; i++) slot[i] = remap[slot[i]!]!;
+  const openTop = Array.from({ length: cols }, (_, c) => !hCover(0, c));
+  const openBottom = Array.from({ length: cols }, (_, c) => !hCover(rows, c));
   return {
     xs,
     ys,
@@ -302,6 +342,8 @@ function buildTable(hs: Segment[], vs: Segment[]): LatticeTable | null {
     box: [xs[0]!, ys[0]!, xs[cols]!, ys[rows]!],
     irregular,
     segments: [...hs, ...vs],
+    openTop,
+    openBottom,
   };
 }
 

@@ -36,6 +36,54 @@ export interface PageLines {
   lines: Line[];
 }
 
+/** The footer of a government portal page ("主办单位：… 网站标识码：…", ICP numbers, 版权所有). */
+const PORTAL_FOOTER = /^(主办单位|承办单位|主办[:：]|承办[:：]|网站标识码|版权所有|copyright|©|.{0,3}ICP备|.{0,6}公网安备|技术支持|网站地图|联系我们)/i;
+
+/**
+ * A web page printed to PDF ends with the portal's footer, which the HTML extractor never reads
+ * (it is outside the article). Lines at the very end of the document that look like one are
+ * dropped (from the last page with text, below the last table). Returns how many.
+ */
+export function stripPortalFooter(pages: PageLines[], tableBottom: (page: number) => number): number {
+  const last = [...pages].reverse().find((p) => p.lines.length);
+  if (!last) return 0;
+  const floor = tableBottom(last.page);
+  const order = [...last.lines].sort((a, b) => b.y0 - a.y0);
+  const drop = new Set<Line>();
+  for (const l of order) {
+    if (l.y0 < floor || !PORTAL_FOOTER.test(normalizeChars(l.text).replace(/\s+/g, ''))) break;
+    drop.add(l);
+  }
+  if (drop.size) last.lines = last.lines.filter((l) => !drop.has(l));
+  return drop.size;
+}
+
+const BREADCRUMB = /^(当前位置|您的位置|您现在的位置|所在位置)/;
+
+/**
+ * A web page printed to PDF starts with the portal's navigation ("首页 政务公开 …") and
+ * breadcrumb ("当前位置：首页 > …"), which the HTML extractor never reads. At the top of the
+ * first page with text: a line starting with 首页 without sentence punctuation, a breadcrumb line,
+ * and the short link lines right after a bare "当前位置：" are dropped. Returns how many.
+ */
+export function stripPortalHeader(pages: PageLines[]): number {
+  const first = pages.find((p) => p.lines.length);
+  if (!first) return 0;
+  const order = [...first.lines].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const drop = new Set<Line>();
+  let crumbs = false;
+  for (const l of order.slice(0, 12)) {
+    const t = normalizeChars(l.text).replace(/\s+/g, '');
+    const plain = !/[，。；,;]/.test(t);
+    if (BREADCRUMB.test(t)) { drop.add(l); crumbs = /[:：]$/.test(t); continue; }
+    if (plain && /^首页/.test(t)) { drop.add(l); continue; }
+    if (crumbs && plain && t.length <= 10 && !/\d/.test(t)) { drop.add(l); continue; }
+    break;
+  }
+  if (drop.size) first.lines = first.lines.filter((l) => !drop.has(l));
+  return drop.size;
+}
+
 /**
  * Remove page numbers and running headers / footers. A page number is a line matching one
  * of PAGE_NUMBER in the top or bottom 12 % of the page (or the page's first / last line);
@@ -146,25 +194,54 @@ export function layParagraphs(flow: FlowItem[], m: LayoutMetrics): Laid[] {
   };
 
   // the title: leading lines of the first page with text, before anything else
-  let i = 0;
-  const firstLines: Line[] = [];
-  while (i < flow.length && flow[i]!.kind === 'line' && firstLines.length < 4) {
-    const l = (flow[i] as { line: Line }).line;
-    if (firstLines.length && l.page !== firstLines[0]!.page) break;
-    const big = l.size >= 1.15 * m.bodySize;
-    const lm = leftOf(m, l.page), rm = rightOf(m, l.page);
-    const centred = Math.abs((l.x0 + l.x1) / 2 - (lm + rm) / 2) < 2 * l.size && l.x0 > lm + 2 * l.size;
-    if (!big && !centred) break;
-    if (firstLines.length && Math.abs(l.size - firstLines[0]!.size) > 0.2 * l.size) break;
-    firstLines.push(l);
-    i++;
+  const titleAt = (start: number): { lines: Line[]; end: number } | null => {
+    let i = start;
+    const firstLines: Line[] = [];
+    while (i < flow.length && flow[i]!.kind === 'line' && firstLines.length < 4) {
+      const l = (flow[i] as { line: Line }).line;
+      if (firstLines.length && l.page !== firstLines[0]!.page) break;
+      const big = l.size >= 1.15 * m.bodySize;
+      const lm = leftOf(m, l.page), rm = rightOf(m, l.page);
+      const centred = Math.abs((l.x0 + l.x1) / 2 - (lm + rm) / 2) < 2 * l.size && l.x0 > lm + 2 * l.size;
+      if (!big && !centred) break;
+      if (firstLines.length && Math.abs(l.size - firstLines[0]!.size) > 0.2 * l.size) break;
+      firstLines.push(l);
+      i++;
+    }
+    const titleText = normalizeChars(firstLines.reduce((s, l) => joinWrap(s, l.text), '')).replace(/\s+/g, '');
+    // a report's title names its year or calls itself a report; a portal's column name
+    // ("政府信息公开年报") or navigation line above it does not
+    const names = /(19|20)\d{2}年/.test(titleText) ? /年度报告|年报|工作报告|政府信息公开/.test(titleText) : /年度报告|工作报告/.test(titleText);
+    return firstLines.length && names ? { lines: firstLines, end: i } : null;
+  };
+  let title = titleAt(0);
+  let chrome = 0;
+  if (!title) {
+    // a printed web page starts with its navigation and breadcrumb: the title is the first
+    // run of large or centred lines naming a report among the first lines of the page
+    const first = flow[0]?.kind === 'line' ? flow[0].line : null;
+    for (let s = 1; first && s < 8 && s < flow.length; s++) {
+      const item = flow[s]!;
+      if (item.kind !== 'line' || item.line.page !== first.page) break;
+      title = titleAt(s);
+      if (title) { chrome = s; break; }
+    }
   }
-  const titleText = firstLines.reduce((s, l) => joinWrap(s, l.text), '');
-  if (firstLines.length && /年度报告|年报|工作报告|政府信息公开/.test(normalizeChars(titleText).replace(/\s+/g, ''))) {
-    cur = firstLines;
+  let i = 0;
+  const lineAt = (k: number) => {
+    const l = (flow[k] as { line: Line }).line;
+    const prev = cur[cur.length - 1];
+    if (prev && breaksBefore(prev, l, m, flow, k)) flush();
+    cur.push(l);
+  };
+  if (title) {
+    for (; i < chrome; i++) lineAt(i);
+    flush();
+    cur = title.lines;
     curTitle = true;
     flush();
-  } else i = 0;
+    i = title.end;
+  }
 
   for (; i < flow.length; i++) {
     const item = flow[i]!;
@@ -173,10 +250,7 @@ export function layParagraphs(flow: FlowItem[], m: LayoutMetrics): Laid[] {
       out.push({ kind: 'table', key: item.key });
       continue;
     }
-    const l = item.line;
-    const prev = cur[cur.length - 1];
-    if (prev && breaksBefore(prev, l, m, flow, i)) flush();
-    cur.push(l);
+    lineAt(i);
   }
   flush();
   return out;

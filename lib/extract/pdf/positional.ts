@@ -357,7 +357,28 @@ export function joinPositional(a: PositionalTable, b: PositionalTable): Position
 }
 
 /** Rows of RawCells for buildGrid: gaps between cells become empty cells. */
+/**
+ * A row label holding a group label and the first item of the group on one line
+ * ("（四）无法提供 1.本机关不掌握相关政府信息"): the merged label cell of a ruled table read without its
+ * rulings. Split as the other groups of the table are read: the group on a row of its own.
+ */
+const GROUP_AND_ITEM = /^\s*([(（][一二三四五六七八九十]+[)）][^\s\d]{1,12}?)\s+(\d{1,2}\s*[.．、]\s*\S.*)$/s;
+
 export function positionalRows(t: PositionalTable): RawCell[][] {
+  const rows = positionalRowsRaw(t);
+  if (!t.hasLabels) return rows;
+  const out: RawCell[][] = [];
+  for (const row of rows) {
+    const label = row[0];
+    const m = label && (label.colSpan ?? 1) === 1 ? GROUP_AND_ITEM.exec(label.raw) : null;
+    if (!m || row.slice(1).every((c) => !c.raw.trim())) { out.push(row); continue; }
+    out.push([{ raw: m[1]!, source: label!.source }, ...row.slice(1).map((c) => ({ raw: '', colSpan: c.colSpan, source: c.source }))]);
+    out.push([{ ...label!, raw: m[2]! }, ...row.slice(1)]);
+  }
+  return out;
+}
+
+function positionalRowsRaw(t: PositionalTable): RawCell[][] {
   const nCols = t.colX.length + (t.hasLabels ? 1 : 0);
   const bounds = columnBounds(t); // for the boxes of empty cells
   return t.rows.map((row) => {

@@ -2,11 +2,11 @@ import type { Grid } from '../types';
 import type { RawCell } from '../grid';
 import { buildGrid } from '../grid';
 import type { Box } from './geom';
-import { roundBox } from './geom';
+import { intervalIndex, roundBox } from './geom';
 import type { LatticeTable } from './lattice';
 import { cellAtPoint } from './lattice';
 import type { Word } from './words';
-import { cellText, splitWordAt } from './words';
+import { cellText, joinWrap, splitWordAt, wordsToLines } from './words';
 import { normalizeCellText } from '../../normalize/text';
 
 /** One page's piece of a ruled table, with the words that fell into its cells. */
@@ -28,6 +28,9 @@ export interface TablePart {
   irregular: boolean;
   /** words cut in two because a ruling crossed them */
   splitWords: number;
+  /** per column of this part: no ruling on the part's top (bottom) edge, see LatticeTable */
+  openTop: boolean[];
+  openBottom: boolean[];
 }
 
 /** Same-column tolerance when joining a table across a page break. */
@@ -54,12 +57,39 @@ export function assignWords(t: LatticeTable, words: Word[], page: number): { par
       else cells[i]!.words.push(p);
     }
   }
-  return { part: { page, xs: t.xs, ys: t.ys, box: t.box, cells, irregular: t.irregular, splitWords }, rest };
+  const left = overflowBelow(t, rest, cells);
+  return { part: { page, xs: t.xs, ys: t.ys, box: t.box, cells, irregular: t.irregular, splitWords, openTop: t.openTop, openBottom: t.openBottom }, rest: left };
+}
+
+/**
+ * A spanning cell that a page break cut (its bottom open) may show text below the table's last
+ * ruling: Chromium lays the vertical label 三、本年度办理结果 one character a line and lets it run
+ * down to the page's end. Words right under the table that lie wholly inside such a column, one
+ * after the other without a gap, belong to that cell; the first other word ends the run.
+ */
+function overflowBelow(t: LatticeTable, words: Word[], cells: PartCell[]): Word[] {
+  const bottom = t.box[3];
+  const cols = t.xs.length - 1, lastRow = t.ys.length - 2;
+  if (!t.openBottom.some(Boolean)) return words;
+  const below = words.filter((w) => w.y0 >= bottom - 1 && w.x1 > t.box[0] && w.x0 < t.box[2]).sort((a, b) => a.y0 - b.y0);
+  const taken = new Set<Word>();
+  let y = bottom;
+  for (const w of below) {
+    const c = intervalIndex(t.xs, (w.x0 + w.x1) / 2);
+    const h = Math.max(w.y1 - w.y0, w.size, 1);
+    if (c < 0 || c >= cols || !t.openBottom[c] || w.x0 < t.xs[c]! - 1 || w.x1 > t.xs[c + 1]! + 1 || w.y0 - y > 2.5 * h) break;
+    const i = t.slot[lastRow * cols + c]!;
+    if (i < 0) break;
+    cells[i]!.words.push(w);
+    taken.add(w);
+    y = Math.max(y, w.y1);
+  }
+  return taken.size ? words.filter((w) => !taken.has(w)) : words;
 }
 
 /**
  * Does part B (first thing on the next page) continue part A (last thing on its page)?
- * Same outer edges and most of B's column positions found in A.
+ * Same outer edges, and most of B's column positions found in A or all of A's found in B.
  */
 export function continues(a: TablePart, b: TablePart): boolean {
   if (b.page !== a.page + 1) return false;
@@ -68,7 +98,11 @@ export function continues(a: TablePart, b: TablePart): boolean {
   const inner = bx.slice(1, -1);
   if (!inner.length) return true;
   const found = inner.filter((x) => ax.some((y) => Math.abs(x - y) <= JOIN_X)).length;
-  return found / inner.length >= 0.6;
+  if (found / inner.length >= 0.6) return true;
+  // a header cut by the break (a few spanning cells above) continued by the full body: every
+  // column edge of A is one of B's
+  const aInner = ax.slice(1, -1);
+  return aInner.length > 0 && aInner.every((x) => bx.some((y) => Math.abs(x - y) <= JOIN_X));
 }
 
 interface GCell {
@@ -80,6 +114,17 @@ interface GCell {
   page: number;
   box: Box;
   placeholder?: boolean;
+  /** its text fills its last line up to the cell's right edge (a wrapped text that may run on) */
+  full?: boolean;
+}
+
+/** Does the cell's last line of horizontal text reach the cell's right edge (within a character and the padding)? */
+function fillsLastLine(c: PartCell): boolean {
+  const lines = wordsToLines(c.words.filter((w) => !w.vertical));
+  const last = lines[lines.length - 1];
+  if (!last) return false;
+  const size = Math.max(...last.words.map((w) => w.size), 1);
+  return last.x1 >= c.box[2] - Math.max(7, 1.8 * size);
 }
 
 export interface GridBuild {
@@ -127,22 +172,35 @@ export function partsToGrid(parts: TablePart[], index: number): GridBuild {
       raw: cellText(c.words),
       page: p.page,
       box: c.box,
+      full: fillsLastLine(c),
     }));
     let firstRow = 0;
+    let rowCut = false;
     if (pi > 0) {
-      firstRow = repeatedHeaderRows(cells, partCells, p.ys.length - 1);
-      if (firstRow) partCells = partCells.filter((c) => c.row >= firstRow);
+      const prev = parts[pi - 1]!;
+      const cut = cutCells(cells, partCells, offset, openColumns(prev.xs, prev.openBottom, mapX), openColumns(p.xs, p.openTop, mapX));
+      if (cut) {
+        // a row cut in two by the page break: its second half is the same row, not a new one
+        rowCut = true;
+        partCells = cut;
+      } else {
+        firstRow = repeatedHeaderRows(cells, partCells, p.ys.length - 1);
+        if (firstRow) partCells = partCells.filter((c) => c.row >= firstRow);
+      }
     }
-    for (let r = firstRow; r < p.ys.length - 1; r++) rowBounds.push({ page: p.page, y0: p.ys[r]!, y1: p.ys[r + 1]! });
-    for (const c of partCells) c.row += offset - firstRow;
+    const skip = rowCut ? 1 : firstRow;
+    for (let r = skip; r < p.ys.length - 1; r++) rowBounds.push({ page: p.page, y0: p.ys[r]!, y1: p.ys[r + 1]! });
+    for (const c of partCells) c.row += offset - skip;
     if (pi > 0) {
+      const prev = parts[pi - 1]!;
+      if (!rowCut) partCells = continueOpenCells(cells, partCells, offset, openColumns(prev.xs, prev.openBottom, mapX), openColumns(p.xs, p.openTop, mapX));
       partCells = mergeAcrossBreak(cells, partCells, offset);
       // a continuation whose columns are not all columns of the part before it: less sure
       const prevXs = parts[pi - 1]!.xs;
       if (!p.xs.every((x) => prevXs.some((y) => Math.abs(x - y) <= JOIN_X))) confidence = Math.min(confidence, 0.95);
     }
     cells.push(...partCells);
-    offset += p.ys.length - 1 - firstRow;
+    offset += p.ys.length - 1 - skip;
     if (p.irregular) { confidence = Math.min(confidence, 0.9); warnings.push(`page ${p.page}: a ruled table has a missing ruling; some merged cells were cut into rows`); }
   });
   const rows = offset, cols = xs.length - 1;
@@ -220,6 +278,77 @@ function repeatedHeaderRows(prev: GCell[], part: GCell[], partRows: number): num
   // every cell of the dropped rows must end inside them
   while (k > 0 && part.some((c) => c.row < k && c.row + c.rowSpan > k)) k--;
   return k;
+}
+
+/** The joined grid's columns whose edge is open in a part (per part column → joined columns). */
+function openColumns(partXs: number[], open: boolean[], mapX: (x: number) => number): Set<number> {
+  const out = new Set<number>();
+  for (let c = 0; c + 1 < partXs.length; c++) {
+    if (!open[c]) continue;
+    for (let k = mapX(partXs[c]!); k < mapX(partXs[c + 1]!); k++) out.add(k);
+  }
+  return out;
+}
+
+const openOver = (c: { col: number; colSpan: number }, open: Set<number>) => {
+  for (let k = c.col; k < c.col + c.colSpan; k++) if (!open.has(k)) return false;
+  return true;
+};
+
+/**
+ * A row that a page break cut in two (Chromium breaks inside rows): the previous part ends
+ * open and every cell of this part's first row starts open, right under a cell of the same
+ * columns. Then the first row is the previous part's last row: its text is appended to the
+ * cells above, and cells reaching further down extend them. Returns this part's other cells
+ * (rows still counted from the part's top), or null when the break did not cut a row.
+ */
+function cutCells(prev: GCell[], part: GCell[], boundary: number, prevOpen: Set<number>, topOpen: Set<number>): GCell[] | null {
+  const first = part.filter((c) => c.row === 0);
+  const pairs: [GCell, GCell][] = [];
+  let open = 0, text = 0;
+  for (const c of first) {
+    const above = prev.find((q) => q.row + q.rowSpan === boundary && q.col === c.col && q.colSpan === c.colSpan);
+    if (!above) return null;
+    const isOpen = openOver(c, topOpen) && openOver(c, prevOpen);
+    const t = normalizeCellText(c.raw);
+    // drawn closed (LibreOffice, Word close a cut row on both pages): the half below holds
+    // nothing but the rest of wrapped texts, each under a text that filled its last line
+    if (!isOpen && t && !(above.full && normalizeCellText(above.raw) && !/^\d/.test(t))) return null;
+    if (isOpen) open++;
+    if (t) text++;
+    pairs.push([c, above]);
+  }
+  if (!pairs.length) return null;
+  // all closed and all empty is a cut row too (the rest of a row whose text fitted above), but
+  // closed with text needs at least half the cells of the row to be empty
+  if (open < pairs.length && text > Math.max(1, pairs.length / 2)) return null;
+  for (const [c, above] of pairs) {
+    above.raw = joinWrap(above.raw, c.raw);
+    above.rowSpan += c.rowSpan - 1;
+  }
+  return part.filter((c) => c.row > 0);
+}
+
+/**
+ * A spanning cell cut by the break: a cell at the top of the continuation whose top is open,
+ * under a cell of the same columns whose bottom is open, is the rest of that cell (its text
+ * appended: the vertical label "三、本年度办理结果" may be cut after "三、本").
+ */
+function continueOpenCells(prev: GCell[], part: GCell[], boundary: number, prevOpen: Set<number>, topOpen: Set<number>): GCell[] {
+  if (!prevOpen.size || !topOpen.size) return part;
+  const out: GCell[] = [];
+  for (const c of part) {
+    if (c.row === boundary && openOver(c, topOpen) && openOver(c, prevOpen)) {
+      const above = prev.find((q) => q.row + q.rowSpan === boundary && q.col === c.col && q.colSpan === c.colSpan);
+      if (above) {
+        above.raw = joinWrap(above.raw, c.raw);
+        above.rowSpan += c.rowSpan;
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
 }
 
 /** An empty cell at the top of a continuation under a labelled spanning cell is that cell. */

@@ -1,5 +1,6 @@
 import type { Box } from './geom';
 import { apply, unionAll } from './geom';
+import { RADICALS } from '../../normalize/radicals';
 
 /**
  * pdf.js text items → words → lines.
@@ -10,6 +11,31 @@ import { apply, unionAll } from './geom';
  * (x positions estimated from character widths: CJK and full-width characters count 1 em,
  * others ½ em), and rebuild lines from positions.
  */
+/**
+ * CJK radicals (U+2E80–U+2FD5) in a text layer are an artefact of the font's ToUnicode map (Chromium's
+ * Type 3 fonts map 一 to the Kangxi radical ⼀, 长 to ⻓): they become the unified ideograph whose glyph
+ * was drawn, so that headings, labels and quotes read as in the source. Length-preserving (a radical
+ * whose ideograph is outside the BMP is kept), like normalizeChars.
+ */
+export function unifyRadicals(s: string): string {
+  if (!/[\u2e80-\u2fd5]/.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let t = c;
+    if (c >= 0x2e80 && c <= 0x2fd5) {
+      const m = RADICALS.get(c);
+      if (m !== undefined && m <= 0xffff) t = m;
+      else if (c >= 0x2f00) {
+        const n = String.fromCharCode(c).normalize('NFKC');
+        if (n.length === 1) t = n.charCodeAt(0);
+      }
+    }
+    out += String.fromCharCode(t);
+  }
+  return out;
+}
+
 export interface Word {
   text: string;
   page: number;
@@ -98,7 +124,7 @@ export function itemsToWords(
   for (let i = 0; i < items.length; i++) {
     const it = items[i] as Partial<RawTextItem> | null;
     if (!it || typeof it.str !== 'string' || !Array.isArray(it.transform)) continue; // marked content
-    const str = it.str;
+    const str = unifyRadicals(it.str);
     if (!str.trim()) continue;
     const tm = it.transform;
     const font = it.fontName ?? '';
