@@ -75,6 +75,38 @@ describe('nianbao-audit CLI', () => {
     expect(uris).toHaveLength(45);
     expect(uris).toEqual([...uris].sort());
   });
+  it('audits a PDF (Chromium print of seed 004): the breakdown-sum finding with its page, exit codes by --fail-on', () => {
+    const pdf = fixture('pdf', 'seed-004.chromium.pdf');
+    const p = run(pdf, '--lang', 'en');
+    expect(p.status).toBe(0);
+    expect(p.stdout).toContain('(pdf)');
+    expect(p.stdout).toContain('breakdown-sum');
+    expect(p.stdout).toMatch(/423/);
+    expect(p.stdout).toMatch(/421/);
+    expect(p.stdout).toContain('在长子县人民政府门户网站主动公开发布信息423条。其中，规划计划12条');
+    expect(p.stdout).toMatch(/where: page 1 \[/);
+    expect(run(pdf, '--fail-on', 'warning', '--format', 'json').status).toBe(1);
+    expect(run(pdf, '--fail-on', 'error', '--format', 'json').status).toBe(0);
+  });
+  it('audits a .docx (seed 000 made by LibreOffice): the same rules as the seed, exit 1 on its error', () => {
+    const docx = fixture('docx', 'seed-000.docx');
+    const p = run(docx, '--format', 'json');
+    expect(p.status).toBe(0);
+    const r = AuditResult.parse(JSON.parse(p.stdout));
+    expect(r.source.kind).toBe('docx');
+    expect([...new Set(r.findings.map((f) => f.rule))].sort()).toEqual(['cell-blank', 'date-unknown', 'fee-statement-missing', 'label-variant', 'narrative-contradiction', 'template-outdated']);
+    const text = run(docx, '--lang', 'en');
+    expect(text.stdout).toContain('(docx)');
+    expect(text.stdout).toContain('narrative-contradiction');
+    expect(run(docx, '--fail-on', 'error').status).toBe(1);
+  });
+  it('an encrypted PDF is printed as not assessable with its reason (not a crash)', () => {
+    const p = run(fixture('pdf', 'encrypted.pdf'), '--lang', 'en');
+    expect(p.status).toBe(0);
+    expect(p.stdout).toContain('Not assessable: The PDF is encrypted');
+    const j = AuditResult.parse(JSON.parse(run(fixture('pdf', 'encrypted.pdf'), '--format', 'json').stdout));
+    expect(j.status).toBe('not-assessable');
+  });
   it('works as `npx nianbao-audit` (the package bin)', () => {
     const out = execFileSync('npx', ['--no-install', 'nianbao-audit', '--version'], { cwd: ROOT, encoding: 'utf8' });
     expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
