@@ -1,3 +1,5 @@
+// the built-ins pdf.js's legacy build polyfills over: kept before anything loads it (see lib/extract/pdf-node-natives.ts)
+(globalThis as Record<symbol, unknown>)[Symbol.for('nianbao-audit.natives')] ??= { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
 import { parentPort } from 'node:worker_threads';
 import { auditInput } from '../lib/node/audit-file';
 import { AuditResult } from '../lib/model/result';

@@ -8,11 +8,20 @@
  * the engine, the CLI's JSON output, everything. pdf.js does not depend on those edge cases, so ./pdf-node.ts puts
  * the natives back. (Polyfills that only add missing functions, such as Promise.withResolvers, stay.)
  */
-export const NATIVES = {
-  push: Array.prototype.push,
-  stringify: JSON.stringify,
-  parse: JSON.parse,
-} as const;
+interface Natives {
+  push: typeof Array.prototype.push;
+  stringify: typeof JSON.stringify;
+  parse: typeof JSON.parse;
+}
+
+/**
+ * The first capture in the process wins, under a global symbol: entry points (cli/bin.mjs, the CLI's worker) take
+ * it before importing anything, because a bundler hoists a bundle's own imports — pdf.js included — above this
+ * module's code.
+ */
+const KEY = Symbol.for('nianbao-audit.natives');
+const g = globalThis as unknown as Record<symbol, Natives | undefined>;
+export const NATIVES: Natives = (g[KEY] ??= { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse });
 
 /** Put the captured natives back where a polyfill replaced them. */
 export function restoreNatives(): void {
