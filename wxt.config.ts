@@ -1,5 +1,24 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * pdf.js files shipped inside the extension (no remote code): the worker of the modern build, the cMaps (without
+ * them every string in a non-embedded Chinese font is lost), the standard fonts, the ICC profiles and the wasm
+ * image decoders (JPEG 2000, JBIG2: scans). They go to /pdfjs/ in the build; ext/pdfjs.ts points pdf.js at them.
+ */
+function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const out = [{ absoluteSrc: join(root, 'build', 'pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' }];
+  for (const [dir, keep] of [['cmaps', /\.bcmap$|^LICENSE/], ['standard_fonts', /./], ['iccs', /./], ['wasm', /\.wasm$|^LICENSE/]] as const) {
+    for (const f of readdirSync(join(root, dir)).sort()) {
+      if (keep.test(f)) out.push({ absoluteSrc: join(root, dir, f), relativeDest: `pdfjs/${dir}/${f}` });
+    }
+  }
+  return out;
+}
 
 /**
  * 年报核查 · Nianbao Audit — browser extension build (Chrome MV3, Firefox).
@@ -13,11 +32,27 @@ import preact from '@preact/preset-vite';
  * Host access: only *://*.gov.cn/*, the content script's own match (where reports are recognised by themselves),
  * also listed as host_permissions so that the background may inject the page reader there (scripting.executeScript
  * does not count content-script matches as access). No other hosts.
+ *
+ * PDF and Word files (the report view, report.html?src=…) are fetched by the extension itself, from its own page:
+ * - on *.gov.cn the host permission above covers the fetch;
+ * - a PDF open in a tab on any other site: the toolbar click's activeTab grant covers the tab's origin (Chromium
+ *   lets the extension's pages fetch from it while the grant lasts), and so do attachments on that same origin;
+ * - an attachment on yet another origin (a portal linking to a file host elsewhere): nothing is granted ahead of
+ *   time. optional_host_permissions lists http/https so that the report view can ask, when its fetch is refused,
+ *   for that one origin only (permissions.request({ origins: ['https://host/*'] }) from the user's click on "Allow
+ *   access to host" in the report view; a request from the popup would close the popup). Declining leaves a plain
+ *   message and nothing else changes. Optional permissions show no warning at install and grant nothing by
+ *   themselves. (Firefox MV2: optional_permissions, the same thing.)
  */
 export default defineConfig({
   // NIANBAO_PROFILE=1 builds readable bundles into .output/profile/ (for profiling; never what tests load)
   ...(process.env.NIANBAO_PROFILE ? { outDir: '.output/profile' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...pdfjsAssets());
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     build: { chunkSizeWarningLimit: 1500, ...(process.env.NIANBAO_PROFILE ? { minify: false } : {}) },
@@ -31,6 +66,9 @@ export default defineConfig({
     // the same hosts as the content script's match: lets the background inject the page reader (/reader.js:
     // extraction and highlighter) into a portal page once the content script has recognised a report there
     host_permissions: ['*://*.gov.cn/*'],
+    // asked for one origin at a time, at the user's click in the report view, only for a file on another site
+    // than the tab's (see above)
+    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     // the content script (entrypoints/detector.ts): the cheap report detector, on portal pages only
     content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle' }],
     action: { default_title: '__MSG_actionTitle__' },

@@ -6,6 +6,7 @@ import { STRINGS, type Lang, type Strings } from './i18n';
 import { ReportIdentity } from './ReportIdentity';
 import { FindingsList, SEVERITIES } from './FindingsList';
 import { ChecksPassed } from './ChecksPassed';
+import type { FileKind, FileLink } from '../ext/file-links';
 
 /** What the popup shows: one of its designed states. */
 export type PopupModel =
@@ -13,7 +14,9 @@ export type PopupModel =
   | { kind: 'idle' }
   | { kind: 'not-report'; signals: string[]; score: number }
   | { kind: 'error'; code: 'no-access' | 'failed'; message: string }
-  | { kind: 'result'; result: AuditResult; ms?: number };
+  | { kind: 'result'; result: AuditResult; ms?: number }
+  /** the tab shows a PDF: it is audited in the report view */
+  | { kind: 'file'; url: string; fileKind: FileKind };
 
 export type ExportKind = 'json' | 'csv' | 'md';
 
@@ -33,6 +36,10 @@ export interface PopupViewProps {
   onClear: () => void;
   onExport: (kind: ExportKind) => Promise<void>;
   onOptions?: () => void;
+  /** PDF / .docx files the page links to (asked of the page once the popup has settled) */
+  files?: FileLink[];
+  /** audit a file (the tab's PDF or a linked file) in the report view */
+  onAuditFile?: (url: string, kind: FileKind) => void;
 }
 
 export function PopupView(props: PopupViewProps) {
@@ -60,7 +67,10 @@ export function PopupView(props: PopupViewProps) {
           ) : null}
         </div>
       </header>
-      <main class="content">{body(props, s)}</main>
+      <main class="content">
+        {body(props, s)}
+        {model.kind !== 'loading' && props.files?.length && props.onAuditFile ? <FileLinks files={props.files} s={s} onAudit={props.onAuditFile} /> : null}
+      </main>
     </div>
   );
 }
@@ -119,16 +129,79 @@ function body(props: PopupViewProps, s: Strings) {
           </button>
         </div>
       );
+    case 'file':
+      return (
+        <div class="state state--file">
+          <div class="state__icon state__icon--file" aria-hidden="true">PDF</div>
+          <h2>{s.fileTitle}</h2>
+          <p>{s.fileText}</p>
+          <p class="detail file-url" title={model.url}>{model.url}</p>
+          {props.onAuditFile ? (
+            <button type="button" class="btn btn--primary" data-action="audit-pdf" onClick={() => props.onAuditFile!(model.url, model.fileKind)}>
+              {s.auditThisPdf}
+            </button>
+          ) : null}
+        </div>
+      );
     case 'result':
-      return <ResultView {...props} result={model.result} s={s} />;
+      return <ResultPanel {...props} result={model.result} s={s} />;
   }
 }
 
-function ResultView(props: PopupViewProps & { result: AuditResult; s: Strings }) {
+/** The files a page links to, each with an audit button. Their text is the page's: shown as text only. */
+function FileLinks({ files, s, onAudit }: { files: FileLink[]; s: Strings; onAudit: (url: string, kind: FileKind) => void }) {
+  return (
+    <section class="files" aria-label={s.filesTitle(files.length)}>
+      <h3 class="files__title">{s.filesTitle(files.length)}</h3>
+      <p class="files__hint">{s.filesHint}</p>
+      <ul class="files__list">
+        {files.map((f) => (
+          <li class="file" key={f.url} data-url={f.url} data-kind={f.kind}>
+            <span class={`file__kind file__kind--${f.kind}`}>{f.kind.toUpperCase()}</span>
+            <span class="file__text" title={f.url}>
+              {f.text}
+              <small class="file__host">{hostOf(f.url)}</small>
+            </span>
+            <button type="button" class="btn btn--small" data-action="audit-link" onClick={() => onAudit(f.url, f.kind)}>
+              {s.auditFile}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+export interface ResultPanelProps {
+  lang: Lang;
+  result: AuditResult;
+  s: Strings;
+  severities: Record<Severity, boolean>;
+  ruleTitles: Record<string, Bilingual>;
+  onHighlight: (findingIds: string[], scroll: boolean) => Promise<HighlightFeedback | null>;
+  onClear: () => void;
+  onExport: (kind: ExportKind) => Promise<void>;
+  /** start with every finding shown (the report view draws them all over the pages at first) */
+  initialShowAll?: boolean;
+}
+
+/**
+ * A result: identity, verdict, severity filters, the findings (click: show on the page), the checks that passed,
+ * exports. The popup shows it for the tab's page; the report view (components/ReportView.tsx) beside a file's pages.
+ */
+export function ResultPanel(props: ResultPanelProps) {
   const { result, s, lang, ruleTitles, onHighlight, onClear, onExport } = props;
   const [filter, setFilter] = useState<Record<Severity, boolean>>(props.severities);
   const [selected, setSelected] = useState<string | null>(null);
-  const [showAll, setShowAll] = useState(false);
+  const [showAll, setShowAll] = useState(props.initialShowAll ?? false);
   const [notice, setNotice] = useState<{ id: string; text: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 

@@ -3,6 +3,7 @@ import { auditExtraction } from '../lib/audit';
 import type { Extraction } from '../lib/extract/types';
 import type { SourceInfo } from '../lib/model/result';
 import { sha256Hex } from '../lib/source/sha256';
+import { fileKindOfUrl } from './file-links';
 import { ContentReply, FromContent, TabState, ToBackground, type PageExtraction, type PageOutcome, type ToContent } from './messages';
 
 type Sender = { id?: string; url?: string; tab?: { id?: number }; frameId?: number };
@@ -69,8 +70,23 @@ export function startBackground(): void {
 
   const send = (tabId: number, msg: ToContent) => browser.tabs.sendMessage(tabId, msg, { frameId: 0 }) as Promise<unknown>;
 
-  /** Ask the tab's content script to audit; inject it first when it is not there (activeTab + scripting). */
+  /** The tab's URL (known with activeTab after the click, or with host access); null otherwise. */
+  const tabUrl = async (tabId: number): Promise<string | null> => {
+    try {
+      return (await browser.tabs.get(tabId)).url ?? null;
+    } catch {
+      return null; // tab gone
+    }
+  };
+
+  /**
+   * Ask the tab's content script to audit; inject it first when it is not there (activeTab + scripting). A tab
+   * showing a PDF (by its URL here, or by its content type in the content script) is not read in the page: the
+   * outcome says so, and the popup offers to audit it in the report view.
+   */
   const audit = async (tabId: number, force: boolean): Promise<TabState> => {
+    const shown = await tabUrl(tabId);
+    if (shown && fileKindOfUrl(shown, { query: false }) === 'pdf') return record(tabId, { kind: 'file', file: { url: shown, kind: 'pdf' } }, shown);
     let reply: unknown;
     try {
       reply = await send(tabId, { type: 'content:audit', force, fresh: force });
@@ -91,12 +107,7 @@ export function startBackground(): void {
     }
     const parsed = ContentReply.safeParse(reply);
     if (!parsed.success) return { kind: 'error', code: 'failed', message: 'The page sent an invalid result.' };
-    let url: string | null = null;
-    try {
-      url = (await browser.tabs.get(tabId)).url ?? null; // present with activeTab / host access
-    } catch {
-      /* tab gone */
-    }
+    const url = await tabUrl(tabId); // present with activeTab / host access
     const r = parsed.data;
     return r.kind === 'extracted' ? auditPage(tabId, r.page, url) : record(tabId, r, url);
   };

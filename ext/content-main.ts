@@ -3,6 +3,7 @@ import type { ContentReply, FromContent } from './messages';
 import { parseAudit } from './guards';
 import { onMessage, pageApi } from './page-runtime';
 import { READER, measure, type Reader } from './reader-api';
+import { listFileLinks } from './file-links';
 
 /**
  * The content script, in two parts so that pages that are not reports pay (almost) nothing, plus the background:
@@ -63,6 +64,12 @@ export function startContent(): void {
 
   /** Read the page for the background (or say why not). */
   const read = async (force: boolean, fresh: boolean): Promise<ContentReply> => {
+    // a PDF shown in the tab (Chromium's viewer): it is audited in the report view, not here
+    if (isPdfDocument()) {
+      return /^https?:/i.test(location.href)
+        ? { kind: 'file', file: { url: location.href, kind: 'pdf' } }
+        : { kind: 'failed', message: 'Only PDFs from http(s) addresses can be audited (this one is a local file).' };
+    }
     const d = detect();
     if (!d.isReport && !force) return { kind: 'not-report', detect: d };
     try {
@@ -86,6 +93,9 @@ export function startContent(): void {
         // the reader checks the message; it is loaded on demand (a result restored by the background may
         // outlive the reader of an earlier content script)
         return reader().then((r) => r.handle(raw), () => undefined);
+      case 'content:links':
+        // only now, when the popup asks: listing links costs the page nothing while it loads
+        return Promise.resolve({ links: isPdfDocument() ? [] : listFileLinks(document) });
       case 'content:clear': {
         const r = g[READER] as Reader | undefined;
         // no reader: nothing was drawn here, so there is nothing to clear
@@ -97,7 +107,7 @@ export function startContent(): void {
   });
 
   // On portal hosts only: recognise a report by itself. Other pages stop here.
-  if (!AUTO_HOST.test(location.hostname)) return;
+  if (!AUTO_HOST.test(location.hostname) || isPdfDocument()) return;
   if (!detect().isReport) return;
   void autoAuditEnabled(api).then(async (on) => {
     if (!on) return;
@@ -107,6 +117,11 @@ export function startContent(): void {
     api.runtime.sendMessage(msg).catch(() => undefined);
     measure('nianbao:send', t0); // serialising the extraction for the background
   });
+}
+
+/** The tab shows a PDF (the content script runs in the document of Chromium's PDF viewer). */
+function isPdfDocument(): boolean {
+  return document.contentType === 'application/pdf';
 }
 
 /** The auto-audit option, read without the settings schema (zod stays out of this script). */

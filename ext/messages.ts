@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditResult } from '../lib/model/result';
 import { MAX_HIGHLIGHT_ITEMS, MAX_SELECTOR } from './guards';
+import { MAX_FILE_LINKS, MAX_LINK_TEXT, MAX_LINK_URL } from './file-links';
 
 /**
  * Every message between the extension's parts, as zod schemas: a message is parsed before it is used, in the
@@ -14,6 +15,7 @@ import { MAX_HIGHLIGHT_ITEMS, MAX_SELECTOR } from './guards';
  *   popup ──tab:get / tab:audit──▶ background              (runtime.sendMessage; extension pages only)
  *   background ──content:audit──▶ content script           (tabs.sendMessage; the reply is a ContentReply)
  *   popup ──content:highlight / content:clear──▶ content script (tabs.sendMessage)
+ *   popup ──content:links──▶ content script             (the PDF / .docx files the page links to; a FileLinks reply)
  *
  * The page is untrusted: what the content script reads from it (titles, cell text, selectors) is data, rendered
  * only as text. The content script itself runs in the extension's isolated world, which the page cannot reach;
@@ -27,6 +29,24 @@ export const Detect = z.object({
 });
 export type Detect = z.infer<typeof Detect>;
 
+/** An http(s) URL of a file to audit in the report view (entrypoints/report). */
+export const FileUrl = z
+  .string()
+  .max(MAX_LINK_URL)
+  .refine((u) => /^https?:\/\//i.test(u), 'not an http(s) URL');
+
+export const FileKind = z.enum(['pdf', 'docx']);
+
+/** A PDF or .docx link of a page (ext/file-links.ts); its text is the link's text, shown as text only. */
+export const FileLink = z.object({ url: FileUrl, text: z.string().max(MAX_LINK_TEXT), kind: FileKind });
+export type FileLink = z.infer<typeof FileLink>;
+
+/** The reply of a content script to content:links. */
+export const FileLinksReply = z.object({ links: z.array(FileLink).max(MAX_FILE_LINKS) });
+
+/** The tab shows a file (a PDF opened in the tab): it is audited in the report view, not in the page. */
+const FileNote = z.object({ kind: z.literal('file'), file: z.object({ url: FileUrl, kind: FileKind }) });
+
 /** What is known about a tab's page: the background's audit of what its content script read, or why there is none. */
 export const PageOutcome = z.discriminatedUnion('kind', [
   z.object({
@@ -38,6 +58,7 @@ export const PageOutcome = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('not-report'), detect: Detect }),
   z.object({ kind: z.literal('failed'), message: z.string().max(2000) }),
+  FileNote,
 ]);
 export type PageOutcome = z.infer<typeof PageOutcome>;
 
@@ -45,6 +66,7 @@ export type PageOutcome = z.infer<typeof PageOutcome>;
 export const PageNote = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('not-report'), detect: Detect }),
   z.object({ kind: z.literal('failed'), message: z.string().max(2000) }),
+  FileNote,
 ]);
 export type PageNote = z.infer<typeof PageNote>;
 
@@ -123,6 +145,8 @@ export const ToContent = z.discriminatedUnion('type', [
     scroll: z.boolean().default(true),
   }),
   z.object({ type: z.literal('content:clear') }),
+  /** list the PDF / .docx files the page links to (done only when asked: pages pay nothing for it) */
+  z.object({ type: z.literal('content:links') }),
 ]);
 export type ToContent = z.input<typeof ToContent>;
 

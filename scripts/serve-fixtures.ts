@@ -5,6 +5,8 @@
  *   /e2e/…                 test/fixtures/e2e/ (report variants, a listing page, a news page, table pictures)
  *   /corpus/…              test/fixtures/corpus/ (real report pages)
  *   /html/…                test/fixtures/html/ (HTML renderings of the seed reports, when present)
+ *   /docx/…                test/fixtures/docx/ (Word renderings of the seed reports, when present)
+ *   /download.jsp?file=…   any of those files behind a download script (e.g. ?file=corpus/hongze_2024.pdf)
  *
  * Chromium started with `--host-resolver-rules=MAP *.gov.cn:80 127.0.0.1:PORT` reaches it as
  * http://www.example.gov.cn/…, so the pages look like a government portal to the extension.
@@ -21,6 +23,7 @@ export const FIXTURE_DIRS: Record<string, string> = {
   e2e: join(ROOT, 'test', 'fixtures', 'e2e'),
   corpus: join(ROOT, 'test', 'fixtures', 'corpus'),
   html: join(ROOT, 'test', 'fixtures', 'html'),
+  docx: join(ROOT, 'test', 'fixtures', 'docx'),
 };
 export const PORTAL_HOST = 'www.example.gov.cn';
 
@@ -33,6 +36,7 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 export interface FixtureServer {
@@ -53,7 +57,8 @@ export function listReports(): string[] {
   for (const [dir, abs] of Object.entries(FIXTURE_DIRS)) {
     if (!existsSync(abs)) continue;
     for (const f of readdirSync(abs).sort()) {
-      if (!/\.html?$/.test(f) || /^(listing|news|index)\b/.test(f)) continue;
+      // not reports themselves: a column listing, a news page, a notice whose report is an attachment
+      if (!/\.html?$/.test(f) || /^(listing|news|index|attachment)\b/.test(f)) continue;
       out.push(`/${dir}/${f}`);
     }
   }
@@ -91,7 +96,7 @@ function homePage(): string {
 </head><body><h1>示例市人民政府 · 政府信息公开</h1>
 <p>演示门户（年报核查 Nianbao Audit）。打开下面的年度报告，扩展会自动识别并核查；工具栏按钮上的数字是错误数。</p>
 <h2>政府信息公开年报</h2><ul>${items}</ul>
-<p><a href="/e2e/listing.html">栏目列表页（不是报告）</a> · <a href="/e2e/news.html">新闻页（不是报告）</a></p>
+<p><a href="/e2e/listing.html">栏目列表页（不是报告）</a> · <a href="/e2e/news.html">新闻页（不是报告）</a> · <a href="/e2e/attachment-pdf.html">以附件（PDF、Word）发布的报告</a> · <a href="/corpus/hongze_2024.pdf">PDF 报告</a></p>
 </body></html>`;
 }
 
@@ -105,7 +110,10 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
         res.end(homePage());
         return;
       }
-      const [, dir, ...rest] = path.split('/');
+      // /download.jsp?file=<dir>/<name>: a file behind a download script, as portals serve attachments (the URL
+      // does not end in .pdf; the content type says what it is)
+      const named = path === '/download.jsp' ? url.searchParams.get('file') : null;
+      const [, dir, ...rest] = named ? `/${named}`.split('/') : path.split('/');
       const base = dir ? FIXTURE_DIRS[dir] : undefined;
       if (!base || !rest.length) return notFound(res);
       const file = normalize(join(base, ...rest));

@@ -5,7 +5,8 @@ import { PopupView, type ExportKind, type PopupModel } from '../../components/Po
 import { pickLang } from '../../components/i18n';
 import { RULES } from '../../lib/rules';
 import type { Bilingual } from '../../lib/model/report';
-import { HighlightReply, TabState, type ToBackground, type ToContent } from '../../ext/messages';
+import { FileLinksReply, HighlightReply, TabState, type FileLink, type ToBackground, type ToContent } from '../../ext/messages';
+import { reportPath } from '../../ext/file-links';
 import { DEFAULT_SETTINGS, type Settings } from '../../ext/settings';
 import { loadSettings } from '../../ext/storage';
 import { copyText, downloadText, exportFileName, resultCsv, resultJson, summaryMarkdown } from '../../ext/export';
@@ -23,6 +24,7 @@ function toModel(st: TabState): PopupModel {
       const o = st.outcome;
       if (o.kind === 'result') return { kind: 'result', result: o.result, ms: o.ms };
       if (o.kind === 'not-report') return { kind: 'not-report', signals: o.detect.signals, score: o.detect.score };
+      if (o.kind === 'file') return { kind: 'file', url: o.file.url, fileKind: o.file.kind };
       return { kind: 'error', code: 'failed', message: o.message };
     }
   }
@@ -47,6 +49,7 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [tabId, setTabId] = useState<number | null>(null);
   const [model, setModel] = useState<PopupModel>({ kind: 'loading' });
+  const [files, setFiles] = useState<FileLink[]>([]);
   const lang = pickLang(settings.language, browser.i18n.getUILanguage());
 
   useEffect(() => {
@@ -83,6 +86,25 @@ export function App() {
     }
   };
 
+  // the report files the page links to: asked of the page only now (the content script lists them on demand)
+  const settled = model.kind !== 'loading';
+  useEffect(() => {
+    if (!settled || tabId === null || model.kind === 'file') return;
+    let live = true;
+    void toContent({ type: 'content:links' }).then((reply) => {
+      const r = FileLinksReply.safeParse(reply);
+      if (live) setFiles(r.success ? r.data.links : []);
+    });
+    return () => {
+      live = false;
+    };
+  }, [settled, tabId, model.kind]);
+
+  /** Open the report view for a file (it fetches, reads and audits the file itself). */
+  const onAuditFile = (url: string, kind: FileLink['kind']) => {
+    void browser.tabs.create({ url: (browser.runtime.getURL as (p: string) => string)(reportPath(url, kind)) });
+  };
+
   const onHighlight = async (findingIds: string[], scroll: boolean) => {
     if (model.kind !== 'result') return null;
     // the page keeps no result (the audit runs in the background): send it the sources to outline
@@ -112,6 +134,8 @@ export function App() {
       onClear={() => void toContent({ type: 'content:clear' })}
       onExport={onExport}
       onOptions={() => void browser.runtime.openOptionsPage()}
+      files={files}
+      onAuditFile={onAuditFile}
     />
   );
 }

@@ -53,6 +53,17 @@ describe('page bundles', () => {
       expect(files.filter((f) => /^lib\/(model|rules|template|narrative)\/|^lib\/audit\.ts$|^ext\/messages\.ts$/.test(f))).toEqual([]);
     });
   }
+  it('pdf.js and mammoth are only in the report view (not in the page, not in the service worker)', () => {
+    const heavy = (p: string) => p.startsWith('pdfjs-dist') || p.startsWith('mammoth');
+    for (const entry of ['entrypoints/detector.ts', 'entrypoints/reader.ts', 'entrypoints/background.ts', 'entrypoints/popup/main.tsx']) {
+      expect(closure(entry).packages.filter(heavy), entry).toEqual([]);
+    }
+    expect(closure('entrypoints/detector.ts').files).toContain('ext/file-links.ts');
+    const report = closure('entrypoints/report/main.tsx');
+    expect(report.packages).toContain('pdfjs-dist');
+    expect(report.files).toContain('lib/extract/pdf.ts');
+  });
+
   it('the reader holds the extractor and the highlighter; the background the audit and zod (the walk sees them)', () => {
     const { files } = closure('entrypoints/reader.ts');
     expect(files).toContain('lib/extract/html.ts');
