@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { createRequire } from 'node:module';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * pdf.js files shipped inside the extension (no remote code): the worker of the modern build, the cMaps (without
@@ -26,12 +27,15 @@ function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
  * Permissions, each for one reason (see docs in the reply / README):
  * - activeTab: audit the page of the current tab when the user clicks the toolbar button, on any site, without
  *   asking for access to all sites.
- * - scripting: inject the content script into that tab (scripting.executeScript) after the click.
+ * - scripting: the background's first look at a portal page once it has loaded (ext/probe.ts: a function run in the
+ *   page's main world that returns the page's metadata and titles), then the content script (/detector.js) for
+ *   candidates only, and the highlighter (/reader.js) when the popup first outlines findings; after a toolbar click
+ *   elsewhere, the same scripts in that tab. No content script is declared in the manifest: declared scripts would
+ *   cost every portal page an isolated world and a script file, reports or not.
  * - storage: options (storage.sync) and per-tab audit results that survive a service-worker restart
  *   (storage.session).
- * Host access: only *://*.gov.cn/*, the content script's own match (where reports are recognised by themselves),
- * also listed as host_permissions so that the background may inject the page reader there (scripting.executeScript
- * does not count content-script matches as access). No other hosts.
+ * Host access: only *://*.gov.cn/* (where reports are recognised by themselves, and where report files are fetched
+ * without asking). No other hosts.
  *
  * PDF and Word files (the report view, report.html?src=…) are fetched by the extension itself, from its own page:
  * - on *.gov.cn the host permission above covers the fetch;
@@ -55,6 +59,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
+    // linkedom's CSS parser is never used by the extractor (see ext/shims/cssom.ts)
+    resolve: { alias: { '@acemir/cssom': fileURLToPath(new URL('./ext/shims/cssom.ts', import.meta.url)) } },
     build: { chunkSizeWarningLimit: 1500, ...(process.env.NIANBAO_PROFILE ? { minify: false } : {}) },
   }),
   manifest: ({ browser }) => ({
@@ -63,21 +69,19 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['activeTab', 'scripting', 'storage'],
-    // the same hosts as the content script's match: lets the background inject the page reader (/reader.js:
-    // extraction and highlighter) into a portal page once the content script has recognised a report there
+    // government portals: the first look, the content script and the highlighter are injected there without a click
     host_permissions: ['*://*.gov.cn/*'],
     // asked for one origin at a time, at the user's click in the report view, only for a file on another site
     // than the tab's (see above)
     ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
-    // the content script (entrypoints/detector.ts): the cheap report detector, on portal pages only
-    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle' }],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'nianbao-audit@nianbao-audit.invalid',
-              strict_min_version: '115.0',
+              // 128: scripting.executeScript into the page's main world (the first look), and the modern pdf.js build
+              strict_min_version: '128.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -2,8 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { installReader } from '../ext/reader-main';
 
 /**
- * /reader.js: the page's part of an audit (extractHtml) and the highlighter, injected by the background into a
- * page's isolated world only when the content script has found a report there or an audit is asked for (see
- * ext/content-main.ts). The audit itself runs in the background (ext/background-main.ts).
+ * /reader.js: the highlighter, injected by the background into a page's isolated world the first time the popup
+ * asks to outline findings there (see ext/content-main.ts). Reading and auditing the page run in the background.
  */
 export default defineUnlistedScript(() => installReader());

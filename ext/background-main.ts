@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
 import { auditExtraction } from '../lib/audit';
-import type { Extraction } from '../lib/extract/types';
 import type { SourceInfo } from '../lib/model/result';
 import { sha256Hex } from '../lib/source/sha256';
 import { fileKindOfUrl } from './file-links';
-import { ContentReply, FromContent, TabState, ToBackground, type PageExtraction, type PageOutcome, type ToContent } from './messages';
+import { ContentReply, FromContent, TabState, ToBackground, type PageSnapshot, type PageOutcome, type ToContent } from './messages';
+import { extractHtmlString } from '../lib/extract/html-string';
+import { firstLook } from '../lib/detect';
+import { parseSignals, probePage } from './probe';
+import { AUTO_HOST } from './content-main';
+import { parseSettings, SETTINGS_KEY } from './settings';
 
 type Sender = { id?: string; url?: string; tab?: { id?: number }; frameId?: number };
 
@@ -64,8 +68,8 @@ export function startBackground(): void {
     return st;
   };
 
-  /** Audit what a page read, and record the outcome for its tab. */
-  const auditPage = (tabId: number, page: PageExtraction, url: string | null): Promise<TabState> =>
+  /** Read and audit a page's snapshot, and record the outcome for its tab. */
+  const auditPage = (tabId: number, page: PageSnapshot, url: string | null): Promise<TabState> =>
     record(tabId, auditRead(page), url);
 
   const send = (tabId: number, msg: ToContent) => browser.tabs.sendMessage(tabId, msg, { frameId: 0 }) as Promise<unknown>;
@@ -109,7 +113,7 @@ export function startBackground(): void {
     if (!parsed.success) return { kind: 'error', code: 'failed', message: 'The page sent an invalid result.' };
     const url = await tabUrl(tabId); // present with activeTab / host access
     const r = parsed.data;
-    return r.kind === 'extracted' ? auditPage(tabId, r.page, url) : record(tabId, r, url);
+    return r.kind === 'snapshot' ? auditPage(tabId, r.page, url) : record(tabId, r, url);
   };
 
   /** Inject the page reader into a tab's isolated world (once at a time per tab). */
@@ -138,7 +142,7 @@ export function startBackground(): void {
       if (!parsed.success) return undefined;
       const msg = parsed.data;
       if (msg.type === 'page:load-reader') return loadReader(tabId);
-      if (msg.type === 'page:extraction') return auditPage(tabId, msg.page, sender.url ?? null).then(() => undefined);
+      if (msg.type === 'page:snapshot') return auditPage(tabId, msg.page, sender.url ?? null).then(() => undefined);
       return record(tabId, msg.outcome, sender.url ?? null).then(() => undefined);
     }
 
@@ -158,36 +162,58 @@ export function startBackground(): void {
     }
   });
 
-  // A new document in the tab: what we knew is about the old one.
-  browser.tabs.onUpdated.addListener((tabId, info) => {
+  /**
+   * A portal page has loaded: a first look at it (ext/probe.ts, in the page's main world: metadata and titles),
+   * and only for a candidate the content script, which recognises a report and sends it to be read. Pages that
+   * are not candidates get no script file and no isolated world.
+   */
+  const firstLookAt = async (tabId: number, url: string) => {
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      return;
+    }
+    if (!AUTO_HOST.test(host) || fileKindOfUrl(url, { query: false }) === 'pdf') return;
+    try {
+      const got = await browser.storage.sync.get(SETTINGS_KEY);
+      if (!parseSettings(got?.[SETTINGS_KEY]).autoAudit) return;
+      const [probe] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, world: 'MAIN', func: probePage });
+      if (!firstLook(parseSignals(probe?.result)).candidate) return;
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] });
+    } catch {
+      /* the tab navigated away or closed, or the page may not be scripted: nothing to do */
+    }
+  };
+
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+    // A new document in the tab: what we knew is about the old one.
     if (info.status === 'loading') {
       void put(tabId, null);
       void clearBadge(tabId);
     }
+    if (info.status === 'complete' && tab?.url) void firstLookAt(tabId, tab.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => void put(tabId, null));
 }
 
 /**
- * The audit of what a page read (lib/audit.ts auditExtraction: it validates the extraction with its zod schema,
- * maps it, runs the rules). Never throws.
- *
- * source.sha256 is the SHA-256 of the serialised extraction (JSON.stringify of what the page sent), computed here:
- * a live page has no original bytes, and hashing the page's whole outerHTML would cost its main thread several
- * ms. The extraction holds every text, cell and reference the audit used, so the same reading of the same page
- * gives the same hash.
+ * Read a page's snapshot (lib/extract/html-string.ts: its serialised DOM parsed again, then the HTML extractor) and
+ * audit it (lib/audit.ts auditExtraction: validation, mapping, rules). Never throws. source.sha256 is the SHA-256 of
+ * the snapshot, the page as it was read.
  */
-function auditRead(page: PageExtraction): PageOutcome {
+function auditRead(page: PageSnapshot): PageOutcome {
   try {
     const t0 = performance.now();
+    const extraction = extractHtmlString(page.html, page.uri ? { uri: page.uri } : {});
     const source: SourceInfo = {
       kind: 'html',
       uri: page.uri,
       title: page.title,
-      sha256: sha256Hex(JSON.stringify(page.extraction)),
+      sha256: sha256Hex(page.html),
       bytes: null,
     };
-    const result = auditExtraction(page.extraction as unknown as Extraction, source, {}, page.ms);
+    const result = auditExtraction(extraction, source, {}, performance.now() - t0);
     measureAudit(t0);
     return { kind: 'result', detect: page.detect, result, ms: page.ms };
   } catch (e) {

@@ -1,25 +1,26 @@
 import { detectReport, type DetectResult } from '../lib/detect';
 import type { ContentReply, FromContent } from './messages';
-import { parseAudit } from './guards';
+import { MAX_SNAPSHOT_CHARS, parseAudit } from './guards';
 import { onMessage, pageApi } from './page-runtime';
 import { READER, measure, type Reader } from './reader-api';
 import { listFileLinks } from './file-links';
 
 /**
- * The content script, in two parts so that pages that are not reports pay (almost) nothing, plus the background:
+ * The content script (entrypoints/detector.ts → /detector.js), kept small so that pages pay (almost) nothing:
  *
- * 1. this file (entrypoints/detector.ts → /detector.js) — declared for *.gov.cn in the manifest, or injected after
- *    a toolbar click elsewhere. It holds only the cheap detector (lib/detect.ts) and the message plumbing: no
- *    extractor, no zod, no webextension-polyfill (ext/page-runtime.ts).
- * 2. the reader (entrypoints/reader.ts → /reader.js, ext/reader-main.ts): reads the page (extractHtml) and draws
- *    highlights. It is injected by the background into the same isolated world only when a report is found or an
- *    audit is asked for, and hands itself over through a global of that world.
- * 3. the audit proper (validation, mapping, rules, the result) runs in the background service worker
- *    (ext/background-main.ts), off the page's main thread: the page sends it the Extraction.
+ * 0. the background takes a first look at every portal page once it has loaded (ext/probe.ts, in the page's main
+ *    world: metadata and titles, no script file, no isolated world) and injects this script only into candidates;
+ *    elsewhere it is injected after a toolbar click (activeTab + scripting).
+ * 1. this script runs the detector (lib/detect.ts) on the live page and, for a report, sends the background a
+ *    snapshot of the page: its serialised DOM (document.documentElement.outerHTML, one native call). No extractor,
+ *    no zod, no webextension-polyfill here (ext/page-runtime.ts).
+ * 2. the background reads the snapshot (lib/extract/html-string.ts: the same extractor on a re-parsed copy, whose
+ *    selectors find the same elements in the live page) and audits it, off the page's main thread.
+ * 3. the highlighter (entrypoints/reader.ts → /reader.js, ext/reader-main.ts) is injected into this isolated world
+ *    only when the popup first asks to outline findings, and hands itself over through a global of that world.
  *
- * Performance measures `nianbao:detect` (here), `nianbao:extract` (in the reader) and `nianbao:send` (here:
- * serialising the extraction for the background) are visible to bench/content-script.ts through the page's
- * performance timeline.
+ * Performance measures `nianbao:detect` and `nianbao:snapshot` (taking the snapshot), `nianbao:send` (handing it to
+ * the background) are visible to bench/content-script.ts through the page's performance timeline.
  */
 
 /** Hosts where reports are audited by themselves (the manifest match). */
@@ -62,18 +63,23 @@ export function startContent(): void {
     return loading;
   };
 
-  /** Read the page for the background (or say why not). */
-  const read = async (force: boolean, fresh: boolean): Promise<ContentReply> => {
+  /** The page for the background to read (or why not). */
+  const read = async (force: boolean): Promise<ContentReply> => {
     // a PDF shown in the tab (Chromium's viewer): it is audited in the report view, not here
-    if (isPdfDocument()) {
-      return /^https?:/i.test(location.href)
-        ? { kind: 'file', file: { url: location.href, kind: 'pdf' } }
-        : { kind: 'failed', message: 'Only PDFs from http(s) addresses can be audited (this one is a local file).' };
-    }
+    if (isPdfDocument()) return { kind: 'file', file: { url: location.href, kind: 'pdf' } };
     const d = detect();
     if (!d.isReport && !force) return { kind: 'not-report', detect: d };
     try {
-      return (await reader()).read(d, fresh);
+      // the overlay must not be part of what is read
+      (g[READER] as Reader | undefined)?.handle({ type: 'content:clear' });
+      const t0 = performance.now();
+      const html = document.documentElement?.outerHTML ?? '';
+      const ms = measure('nianbao:snapshot', t0);
+      if (html.length > MAX_SNAPSHOT_CHARS) {
+        const m = (html.length / 1e6).toFixed(1);
+        return { kind: 'failed', message: `The page is too large to read (${m} million characters of HTML; the limit is ${MAX_SNAPSHOT_CHARS / 1e6} million).` };
+      }
+      return { kind: 'snapshot', page: { detect: d, html, uri: location.href, title: document.title || null, ms: Math.round(ms * 10) / 10 } };
     } catch (e) {
       return { kind: 'failed', message: (e instanceof Error ? e.message : String(e)).slice(0, 2000) };
     }
@@ -87,7 +93,7 @@ export function startContent(): void {
         return Promise.resolve({ ok: true });
       case 'content:audit': {
         const msg = parseAudit(raw);
-        return msg ? read(msg.force, msg.fresh) : undefined;
+        return msg ? read(msg.force) : undefined;
       }
       case 'content:highlight':
         // the reader checks the message; it is loaded on demand (a result restored by the background may
@@ -111,11 +117,11 @@ export function startContent(): void {
   if (!detect().isReport) return;
   void autoAuditEnabled(api).then(async (on) => {
     if (!on) return;
-    const reply = await read(false, false);
+    const reply = await read(false);
     const t0 = performance.now();
-    const msg: FromContent = reply.kind === 'extracted' ? { type: 'page:extraction', page: reply.page } : { type: 'page:outcome', outcome: reply };
+    const msg: FromContent = reply.kind === 'snapshot' ? { type: 'page:snapshot', page: reply.page } : { type: 'page:outcome', outcome: reply };
     api.runtime.sendMessage(msg).catch(() => undefined);
-    measure('nianbao:send', t0); // serialising the extraction for the background
+    measure('nianbao:send', t0); // serialising the snapshot for the background
   });
 }
 

@@ -11,6 +11,10 @@ import type { HighlightItem } from './highlight-items';
 
 export const MAX_HIGHLIGHT_ITEMS = 5000;
 export const MAX_SELECTOR = 20_000;
+/** The largest page the content script sends to be read (characters of outerHTML, ~24 MB as UTF-8). */
+export const MAX_SNAPSHOT_CHARS = 8_000_000;
+/** The longest expected text a highlight item carries (a cell's text). */
+export const MAX_EXPECT = 2000;
 
 const ROLES = new Set(['total', 'operand', 'cell', 'sentence', 'heading', 'label']);
 const SEVERITIES = new Set(['error', 'warning', 'info']);
@@ -34,6 +38,7 @@ function isItem(v: unknown): v is HighlightItem {
     isRef(v.ref) &&
     typeof v.role === 'string' && ROLES.has(v.role) &&
     (v.key === undefined || isStr(v.key, 400)) &&
+    (v.expect === undefined || isStr(v.expect, MAX_EXPECT)) &&
     isStr(v.findingId, 400) &&
     isStr(v.rule, 100) &&
     typeof v.severity === 'string' && SEVERITIES.has(v.severity) &&

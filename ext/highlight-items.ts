@@ -10,6 +10,12 @@ export interface HighlightItem {
   ref: SourceRef;
   role: EvidenceSource['role'];
   key?: string;
+  /**
+   * The text the source had when the page was read (a cell's raw text). The highlighter outlines an element only
+   * if its text still holds this (whitespace aside): a selector that no longer finds the same cell — the page
+   * changed since, or its markup did not survive serialising — shows as "not found", never as the wrong cell.
+   */
+  expect?: string;
   findingId: string;
   rule: string;
   severity: Severity;
@@ -18,15 +24,20 @@ export interface HighlightItem {
   label: string;
 }
 
-/** The highlight items of some findings: every source of each, labelled with the rule on the first. */
-export function itemsFor(findings: Finding[], label: (f: Finding) => string): HighlightItem[] {
+/**
+ * The highlight items of some findings: every source of each, labelled with the rule on the first. `cells` (the
+ * result's report.cells) gives each cell source the text it is expected to hold.
+ */
+export function itemsFor(findings: Finding[], label: (f: Finding) => string, cells?: Record<string, { raw: string }>): HighlightItem[] {
   const out: HighlightItem[] = [];
   for (const f of findings) {
     f.evidence.sources.forEach((s) => {
+      const raw = s.key && s.ref.kind === 'html' ? cells?.[s.key]?.raw : undefined;
       out.push({
         ref: s.ref,
         role: s.role,
         ...(s.key ? { key: s.key } : {}),
+        ...(raw !== undefined && raw.length <= 2000 ? { expect: raw } : {}),
         findingId: f.id,
         rule: f.rule,
         severity: f.severity,

@@ -51,6 +51,12 @@ const CSS = `
 .box.label-below .label { bottom: auto; top: 100%; margin: 2px 0 0; }
 `;
 
+/** Does the element's text still hold the expected text (whitespace aside)? Hidden extra text is tolerated. */
+function holds(el: Element, expect: string): boolean {
+  const want = expect.replace(/[\s\u00a0\u3000]+/g, '');
+  return (el.textContent ?? '').replace(/[\s\u00a0\u3000]+/g, '').includes(want);
+}
+
 export class Highlighter {
   private host: HTMLElement | null = null;
   private layer: HTMLElement | null = null;
@@ -72,7 +78,7 @@ export class Highlighter {
     let missing = 0;
     for (const item of items) {
       const r = resolveRef(this.doc, item.ref);
-      if (!r) {
+      if (!r || (item.expect !== undefined && !holds(r.element, item.expect))) {
         missing++;
         continue;
       }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuditResult } from '../lib/model/result';
-import { MAX_HIGHLIGHT_ITEMS, MAX_SELECTOR } from './guards';
+import { MAX_HIGHLIGHT_ITEMS, MAX_SELECTOR, MAX_SNAPSHOT_CHARS, MAX_EXPECT } from './guards';
 import { MAX_FILE_LINKS, MAX_LINK_TEXT, MAX_LINK_URL } from './file-links';
 
 /**
@@ -8,10 +8,11 @@ import { MAX_FILE_LINKS, MAX_LINK_TEXT, MAX_LINK_URL } from './file-links';
  * background and the popup. The page side (content script and /reader.js) carries no zod: it checks what it
  * receives with the small hand-written guards of ext/guards.ts, which accept the same shapes.
  *
- *   content script ──page:extraction──▶ background          (runtime.sendMessage; keyed by sender.tab.id: the
- *                                                             background audits the extraction and records it)
- *   content script ──page:outcome──▶ background             (not a report / extraction failed; never a result)
- *   content script ──page:load-reader──▶ background         (the background injects /reader.js into sender.tab.id)
+ *   content script ──page:snapshot──▶ background            (runtime.sendMessage; keyed by sender.tab.id: the
+ *                                                             background reads the page's DOM, audits it and records it)
+ *   content script ──page:outcome──▶ background             (not a report / reading failed; never a result)
+ *   content script ──page:load-reader──▶ background         (the background injects /reader.js, the highlighter,
+ *                                                             into sender.tab.id)
  *   popup ──tab:get / tab:audit──▶ background              (runtime.sendMessage; extension pages only)
  *   background ──content:audit──▶ content script           (tabs.sendMessage; the reply is a ContentReply)
  *   popup ──content:highlight / content:clear──▶ content script (tabs.sendMessage)
@@ -19,7 +20,7 @@ import { MAX_FILE_LINKS, MAX_LINK_TEXT, MAX_LINK_URL } from './file-links';
  *
  * The page is untrusted: what the content script reads from it (titles, cell text, selectors) is data, rendered
  * only as text. The content script itself runs in the extension's isolated world, which the page cannot reach;
- * still, it only ever sends what it read (an extraction), and the audit result is made by the background.
+ * still, it only ever sends the page itself (a snapshot), and the audit result is made by the background.
  */
 
 export const Detect = z.object({
@@ -53,7 +54,7 @@ export const PageOutcome = z.discriminatedUnion('kind', [
     kind: z.literal('result'),
     detect: Detect,
     result: AuditResult,
-    /** main-thread time of the page's part (reading the page: extractHtml), ms; the audit runs in the background */
+    /** main-thread time of the page's part (the snapshot of its DOM), ms; reading and auditing run in the background */
     ms: z.number().nonnegative(),
   }),
   z.object({ kind: z.literal('not-report'), detect: Detect }),
@@ -71,30 +72,32 @@ export const PageNote = z.discriminatedUnion('kind', [
 export type PageNote = z.infer<typeof PageNote>;
 
 /**
- * What the page read, for the background to audit: the Extraction of lib/extract/types.ts (validated with its
- * zod schema by auditExtraction in the background, so it is only checked for being an object here) and the
- * page's identity.
+ * The page as it is now, for the background to read and audit: its serialised DOM
+ * (`document.documentElement.outerHTML`, one native call in the page) and its identity. The background parses it
+ * off the page's main thread (lib/extract/html-string.ts) and runs the extractor and the audit there; the selectors
+ * of that reading find the same elements in the live page (test/e2e/snapshot.test.ts), and the highlighter checks
+ * a cell's text before outlining it.
  */
-export const PageExtraction = z.object({
+export const PageSnapshot = z.object({
   detect: Detect,
-  extraction: z.record(z.string(), z.unknown()),
+  html: z.string().max(MAX_SNAPSHOT_CHARS),
   uri: z.string().max(8192).nullable(),
   title: z.string().max(2000).nullable(),
-  /** main-thread time of extractHtml in the page, ms */
+  /** main-thread time of taking the snapshot (serialising the DOM), ms */
   ms: z.number().nonnegative(),
 });
-export type PageExtraction = z.infer<typeof PageExtraction>;
+export type PageSnapshot = z.infer<typeof PageSnapshot>;
 
 /** The reply of a content script to content:audit. */
 export const ContentReply = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('extracted'), page: PageExtraction }),
+  z.object({ kind: z.literal('snapshot'), page: PageSnapshot }),
   ...PageNote.options,
 ]);
 export type ContentReply = z.infer<typeof ContentReply>;
 
 /** content script → background: what its page holds; a note (not a report, failed); or "load the reader into my page" */
 export const FromContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('page:extraction'), page: PageExtraction }),
+  z.object({ type: z.literal('page:snapshot'), page: PageSnapshot }),
   z.object({ type: z.literal('page:outcome'), outcome: PageNote }),
   z.object({ type: z.literal('page:load-reader') }),
 ]);
@@ -126,6 +129,7 @@ export const HighlightItem = z.object({
   ]),
   role: Role,
   key: z.string().max(400).optional(),
+  expect: z.string().max(MAX_EXPECT).optional(),
   findingId: z.string().max(400),
   rule: z.string().max(100),
   severity: Severity,

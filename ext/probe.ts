@@ -8,14 +8,24 @@ import type { PageSignals } from '../lib/detect';
  * reads and audits the page.
  *
  * Self-contained on purpose: executeScript serialises the function's source, so it can use nothing from outside its
- * body. It is the same reading as lib/detect.ts `readPageSignals` (a test keeps them equal).
+ * body — not even an inner function, which a bundler may wrap in a naming helper that does not exist in the page. It is the same reading as lib/detect.ts `readPageSignals` (a test keeps them equal).
  *
  * The main world belongs to the page, which could fake what this returns: the worst it can do is have itself read
  * (or not) by the content script, which it controls anyway by its content. Nothing from here is trusted further:
  * the background only tests the strings with regular expressions.
  */
 export function probePage(): PageSignals {
-  const meta = (name: string) => document.querySelector(`meta[name="${name}" i]`)?.getAttribute('content')?.trim() ?? '';
+  const metas = document.querySelectorAll('meta[name]');
+  let articleTitle = '';
+  let columnName = '';
+  let columnType = '';
+  for (let i = 0; i < metas.length; i++) {
+    const name = (metas[i]!.getAttribute('name') ?? '').toLowerCase();
+    const content = (metas[i]!.getAttribute('content') ?? '').trim();
+    if (name === 'articletitle' && !articleTitle) articleTitle = content;
+    else if (name === 'columnname' && !columnName) columnName = content;
+    else if (name === 'columntype' && !columnType) columnType = content;
+  }
   const els = document.querySelectorAll('h1, h2, h3, [class*="title" i], [id*="title" i]');
   let heads = '';
   const n = Math.min(els.length, 24);
@@ -23,12 +33,7 @@ export function probePage(): PageSignals {
     const t = els[i]!.textContent ?? '';
     if (t.length <= 200) heads += t + '\n';
   }
-  return {
-    articleTitle: meta('ArticleTitle'),
-    column: `${meta('ColumnName')} ${meta('ColumnType')}`,
-    title: document.title ?? '',
-    heads,
-  };
+  return { articleTitle, column: `${columnName} ${columnType}`, title: document.title ?? '', heads };
 }
 
 /** What came back from the page, made safe to test: strings, bounded; anything else counts as empty. */

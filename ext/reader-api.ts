@@ -1,13 +1,10 @@
-import type { DetectResult } from '../lib/detect';
-import type { ContentReply, HighlightReply } from './messages';
+import type { HighlightReply } from './messages';
 
 /** The global (of the extension's isolated world in the page) through which /reader.js hands itself over. */
 export const READER = Symbol.for('nianbao-audit.reader');
 
-/** What the reader script puts on that global. */
+/** What the reader script (the highlighter) puts on that global. */
 export interface Reader {
-  /** read the page (extractHtml) for the background to audit; reuses the last reading unless `fresh` */
-  read(detect: DetectResult, fresh: boolean): ContentReply;
   /** content:highlight / content:clear, checked by ext/guards.ts; undefined for a malformed message */
   handle(msg: unknown): HighlightReply | undefined;
 }

@@ -59,6 +59,7 @@ export interface PageSignals {
 export const HEAD_LIMIT = 24;
 
 export function readPageSignals(doc: Document): PageSignals {
+  // the first meta of each name, as document.querySelector(`meta[name="…" i]`) would find it
   const meta = (name: string) => doc.querySelector(`meta[name="${name}" i]`)?.getAttribute('content')?.trim() ?? '';
   const els = doc.querySelectorAll('h1, h2, h3, [class*="title" i], [id*="title" i]');
   let heads = '';

@@ -57,8 +57,8 @@ export function listReports(): string[] {
   for (const [dir, abs] of Object.entries(FIXTURE_DIRS)) {
     if (!existsSync(abs)) continue;
     for (const f of readdirSync(abs).sort()) {
-      // not reports themselves: a column listing, a news page, a notice whose report is an attachment
-      if (!/\.html?$/.test(f) || /^(listing|news|index|attachment)\b/.test(f)) continue;
+      // not reports themselves: a column listing, a news page, an ordinary notice, a page whose report is an attachment
+      if (!/\.html?$/.test(f) || /^(listing|news|notice|index|attachment)\b/.test(f)) continue;
       out.push(`/${dir}/${f}`);
     }
   }

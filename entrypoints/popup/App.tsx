@@ -110,7 +110,7 @@ export function App() {
     // the page keeps no result (the audit runs in the background): send it the sources to outline
     const wanted = new Set(findingIds);
     const findings = model.result.findings.filter((f) => wanted.has(f.id));
-    const items = itemsFor(findings, (f) => labelFor(f, lang));
+    const items = itemsFor(findings, (f) => labelFor(f, lang), model.result.report?.cells);
     const r = HighlightReply.safeParse(await toContent({ type: 'content:highlight', items, scroll }));
     return r.success ? r.data : null;
   };

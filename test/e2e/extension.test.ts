@@ -10,7 +10,7 @@ import { AuditResult } from '../../lib/model/result';
 import { SEED_EXPECTATIONS } from '../helpers';
 import { startFixtureServer, FIXTURE_DIRS, type FixtureServer } from '../../scripts/serve-fixtures';
 import {
-  badgeColor, badgeText, clickToolbarButton, ensureBuilt, launchWithExtension, openPopup, shotPath, tabIdOf, waitForBadge,
+  badgeColor, badgeText, clickToolbarButton, ensureBuilt, launchWithExtension, openPopup, serviceWorker, shotPath, tabIdOf, waitForBadge,
   type ExtensionBrowser,
 } from './harness';
 
@@ -108,6 +108,30 @@ describe('portal pages (*.gov.cn): recognised and audited by themselves', () => 
       await popup.close();
       await page.close();
     }
+  });
+
+  it('runs nothing but the first look on an ordinary portal page; candidates get the content script, reports a snapshot', async () => {
+    const hasContentScript = (tabId: number) =>
+      serviceWorker(b).evaluate(
+        (id) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'content:ping' }, { frameId: 0 }).then(() => true, () => false),
+        tabId,
+      );
+    const measures = (page: Page) => page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+    // a notice: its metadata and title say nothing of information disclosure
+    const notice = await openTab(srv.portal('/e2e/notice.html'));
+    await notice.page.waitForTimeout(800);
+    expect(await hasContentScript(notice.tabId)).toBe(false);
+    expect(await badgeText(b, notice.tabId)).toBe('');
+    // a news item whose title names 政务公开: a candidate, read by the detector, found not to be a report
+    const news = await openTab(srv.portal('/e2e/news.html'));
+    await news.page.waitForTimeout(800);
+    expect(await hasContentScript(news.tabId)).toBe(true);
+    expect(await measures(news.page)).toEqual(['nianbao:detect']);
+    // a report: detected, its DOM serialised and sent; reading it is the background's job
+    const report = await openTab(srv.portal('/corpus/pingtan_2023.html'));
+    await waitForBadge(b, report.tabId);
+    expect(await measures(report.page)).toEqual(['nianbao:detect', 'nianbao:snapshot', 'nianbao:send']);
+    for (const t of [notice, news, report]) await t.page.close();
   });
 
   it('gives the not-assessable state for a report whose tables are pictures', async () => {

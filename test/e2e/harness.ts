@@ -86,6 +86,13 @@ export async function launchWithExtension(opts: { extraArgs?: string[]; headless
   });
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  // the worker has run its script and registered its listeners (tabs.onUpdated starts the first look at each page):
+  // a page opened before that would go unseen, as pages already open when an extension is installed do
+  for (let i = 0; i < 100; i++) {
+    const ready = await worker.evaluate(() => (globalThis as unknown as { chrome: { tabs: { onUpdated: { hasListeners(): boolean } } } }).chrome.tabs.onUpdated.hasListeners()).catch(() => false);
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   return {
     context,
     extensionId,

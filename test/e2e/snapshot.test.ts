@@ -58,7 +58,7 @@ async function bothReadings(url: string, script?: string): Promise<{ live: strin
   }
 }
 
-const pages = [...listReports(), '/e2e/listing.html', '/e2e/news.html'];
+const pages = [...listReports(), '/e2e/listing.html', '/e2e/news.html', '/e2e/notice.html'];
 
 describe('a page read from its outerHTML off the main thread = the live page read in place', () => {
   it('covers the seed renderings, the corpus page and the e2e pages', () => {

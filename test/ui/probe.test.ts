@@ -45,3 +45,11 @@ describe('the main-world probe (ext/probe.ts)', () => {
     });
   });
 });
+
+describe('the probe as the extension ships it', () => {
+  it('uses no helper a bundler could add around inner functions (it runs from its source text in the page)', () => {
+    const src = probePage.toString();
+    expect(src).not.toMatch(/=>|function\s*\(/); // no inner functions
+    expect(src).not.toMatch(/__name|__publicField|_ref/);
+  });
+});

@@ -134,6 +134,20 @@ describe('highlighter (jsdom: no layout, no CSS.highlights)', () => {
     h.clear();
   });
 
+  it('outlines a cell only if it still holds the text that was read there; another cell counts as missing', () => {
+    const h = new Highlighter(page);
+    const f = result.findings.find((x) => x.rule === 'applications-row-sum')!;
+    const items = itemsFor([f], (x) => x.rule, result.report!.cells);
+    expect(items.every((i) => i.expect !== undefined)).toBe(true);
+    expect(h.show(items)).toEqual({ shown: 7, missing: 0 });
+    h.clear();
+    // the page changed since it was read (or a selector lands elsewhere): the total's cell now holds another number
+    const total = items.find((i) => i.role === 'total')!;
+    const moved = items.map((i) => (i === total ? { ...i, expect: `${total.expect}9` } : i));
+    expect(h.show(moved)).toEqual({ shown: 6, missing: 1 });
+    h.clear();
+  });
+
   it('counts sources that are no longer on the page', () => {
     const h = new Highlighter(page);
     const f = structuredClone(result.findings[0]!);
