@@ -25,8 +25,8 @@ Options:
   --no-color                     plain text output
   -h, --help                     this help
   -v, --version                  the version
-Exit codes: 0 done; 1 a finding reached --fail-on; 2 usage error or an unreadable input
-(the other inputs are still audited).`;
+Exit codes: 0 done; 1 a finding reached --fail-on; 2 usage error, an unreadable input, or one that
+cannot be assessed (encrypted, scanned, damaged, no report in it); the other inputs are still audited.`;
 
 const EXTENSIONS = /\.(html?|shtml|txt|pdf|docx)$/i;
 const SEV = { error: 0, warning: 1, info: 2 } as const;
@@ -79,6 +79,12 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   const style = makeStyle(!o['no-color'] && format === 'text' && !!(io.out as NodeJS.WriteStream).isTTY && !process.env.NO_COLOR);
   const results: AuditResult[] = [];
   const jsonOut: string[] = [];
+  // an input that was read but could not be audited (encrypted, a scan, damaged, no report in it): its result is
+  // printed as usual, and the run ends with exit code 2, like an input that could not be read at all
+  const notAssessable = (input: string, reason: { zh: string; en: string }) => {
+    io.err.write(`nianbao-audit: "${input}" ${lang === 'zh' ? `无法核查：${reason.zh}` : `cannot be assessed: ${reason.en}`}\n`);
+    inputError = true;
+  };
   const emit = (input: string, d: Omit<Done, 'id'>) => {
     if (d.error !== undefined || (!d.result && d.json === undefined)) {
       io.err.write(`nianbao-audit: cannot read "${input}": ${d.error ?? 'unknown error'}\n`);
@@ -90,10 +96,12 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
       if (format === 'jsonl') io.out.write(d.json + '\n');
       else jsonOut.push(d.json);
       if (failOn) results.push(JSON.parse(d.json) as AuditResult);
+      if (d.reason) notAssessable(input, d.reason);
       return;
     }
     const res = AuditResult.parse(d.result);
     results.push(res);
+    if (res.status === 'not-assessable' && res.reason) notAssessable(input, res.reason);
     if (format === 'text') io.out.write(formatText(res, lang, style) + (inputs.length > 1 ? '\n' : ''));
     else if (format === 'jsonl') io.out.write(JSON.stringify(res) + '\n');
   };

@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 import type { AuditResult } from '../lib/model/result';
 
 export type Job = { id: number; input: string; asJson: boolean };
-export type Done = { id: number; result?: AuditResult; json?: string; error?: string };
+/** reason: the result is not-assessable (sent beside the JSON text, so that the main thread need not parse it) */
+export type Done = { id: number; result?: AuditResult; json?: string; error?: string; reason?: { zh: string; en: string } };
 
 export async function runPool(inputs: string[], jobs: number, asJson: boolean, onDone: (d: Done) => void): Promise<void> {
   const workerUrl = new URL('./worker.mjs', import.meta.url);

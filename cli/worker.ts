@@ -12,7 +12,9 @@ parentPort!.on('message', async (job: Job) => {
     const { bytes, contentType } = await loadInput(job.input);
     // every exported document is validated before it is written
     const result = AuditResult.parse(await auditInput({ bytes, uri: job.input, contentType }));
-    msg = job.asJson ? { id: job.id, json: JSON.stringify(result) } : { id: job.id, result };
+    msg = job.asJson
+      ? { id: job.id, json: JSON.stringify(result), ...(result.status === 'not-assessable' && result.reason ? { reason: result.reason } : {}) }
+      : { id: job.id, result };
   } catch (e) {
     msg = { id: job.id, error: (e as Error).message };
   }

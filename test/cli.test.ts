@@ -100,10 +100,13 @@ describe('nianbao-audit CLI', () => {
     expect(text.stdout).toContain('narrative-contradiction');
     expect(run(docx, '--fail-on', 'error').status).toBe(1);
   });
-  it('an encrypted PDF is printed as not assessable with its reason (not a crash)', () => {
-    const p = run(fixture('pdf', 'encrypted.pdf'), '--lang', 'en');
-    expect(p.status).toBe(0);
+  it('an encrypted PDF is printed as not assessable with its reason, and the run exits 2 (not a crash)', () => {
+    const p = run(fixture('pdf', 'encrypted.pdf'), seed4, '--lang', 'en');
+    // printed, the other input audited, and exit 2 with a message naming the input, as for an unreadable one
+    expect(p.status).toBe(2);
     expect(p.stdout).toContain('Not assessable: The PDF is encrypted');
+    expect(p.stdout).toContain('breakdown-sum');
+    expect(p.stderr).toMatch(/encrypted\.pdf" cannot be assessed: The PDF is encrypted/);
     const j = AuditResult.parse(JSON.parse(run(fixture('pdf', 'encrypted.pdf'), '--format', 'json').stdout));
     expect(j.status).toBe('not-assessable');
   });
