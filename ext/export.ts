@@ -102,3 +102,10 @@ export async function copyText(doc: Document, text: string): Promise<void> {
   ta.remove();
   if (!ok) throw new Error('clipboard unavailable');
 }
+
+/** What an export button does: the JSON file, the CSV file, or the Markdown summary on the clipboard. */
+export async function exportResult(doc: Document, result: AuditResult, kind: 'json' | 'csv' | 'md', lang: Lang): Promise<void> {
+  if (kind === 'json') downloadText(doc, exportFileName(result, 'json'), resultJson(result), 'application/json');
+  else if (kind === 'csv') downloadText(doc, exportFileName(result, 'csv'), resultCsv(result), 'text/csv;charset=utf-8');
+  else await copyText(doc, summaryMarkdown(result, lang));
+}

@@ -10,7 +10,7 @@ import type { Bilingual } from '../lib/model/report';
 import type { AuditResult } from '../lib/model/result';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { loadSettings } from './storage';
-import { copyText, downloadText, exportFileName, resultCsv, resultJson, summaryMarkdown } from './export';
+import { exportResult } from './export';
 import { loadReport, parseReportParams, type ReportParams } from './report-load';
 import { loadPdfjs, pdfjsData, type Pdfjs } from './pdfjs';
 
@@ -125,10 +125,7 @@ export function ReportApp() {
 
   const onExport = async (kind: ExportKind) => {
     const r: AuditResult | null = model.kind === 'pdf' || model.kind === 'docx' ? model.result : null;
-    if (!r) return;
-    if (kind === 'json') downloadText(document, exportFileName(r, 'json'), resultJson(r), 'application/json');
-    else if (kind === 'csv') downloadText(document, exportFileName(r, 'csv'), resultCsv(r), 'text/csv;charset=utf-8');
-    else await copyText(document, summaryMarkdown(r, lang));
+    if (r) await exportResult(document, r, kind, lang);
   };
 
   return (

@@ -9,7 +9,7 @@ import { FileLinksReply, HighlightReply, TabState, type FileLink, type ToBackgro
 import { reportPath } from '../../ext/file-links';
 import { DEFAULT_SETTINGS, type Settings } from '../../ext/settings';
 import { loadSettings } from '../../ext/storage';
-import { copyText, downloadText, exportFileName, resultCsv, resultJson, summaryMarkdown } from '../../ext/export';
+import { exportResult } from '../../ext/export';
 import { itemsFor, labelFor } from '../../ext/highlight-items';
 
 const RULE_TITLES: Record<string, Bilingual> = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.title]));
@@ -116,11 +116,7 @@ export function App() {
   };
 
   const onExport = async (kind: ExportKind) => {
-    if (model.kind !== 'result') return;
-    const r = model.result;
-    if (kind === 'json') downloadText(document, exportFileName(r, 'json'), resultJson(r), 'application/json');
-    else if (kind === 'csv') downloadText(document, exportFileName(r, 'csv'), resultCsv(r), 'text/csv;charset=utf-8');
-    else await copyText(document, summaryMarkdown(r, lang));
+    if (model.kind === 'result') await exportResult(document, model.result, kind, lang);
   };
 
   return (
