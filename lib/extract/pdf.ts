@@ -41,6 +41,23 @@ export interface PdfExtractOptions {
   /** default 20 000 ms */
   timeoutMs?: number;
   onProgress?: (page: number, pages: number) => void;
+  /**
+   * How pdf.js's worker hands fonts over to this side (its `disableFontFace`). The extracted text, words and rulings
+   * are the same either way (test/extract/pdf-fonts.test.ts); only the work differs.
+   * - 'paths' (default): the worker compiles the outline of every glyph shown into a path and posts each one
+   *   (`disableFontFace: true`) — nothing needs a document; costly (a third of the time of a WPS PDF in Node).
+   * - 'face': the worker posts each embedded font file once, and pdf.js registers it as a `FontFace` in
+   *   `ownerDocument.fonts` (`disableFontFace: false`). In a page that is the real document; Node has none and
+   *   passes a sink (./pdf-node.ts). Where a font cannot be registered pdf.js falls back to paths for that font.
+   */
+  fonts?: 'paths' | 'face';
+  /** with `fonts: 'face'`: the document whose `fonts` (a FontFaceSet) receive the fonts; default `globalThis.document` */
+  ownerDocument?: FontDocument;
+}
+
+/** What pdf.js's FontLoader uses of a document when the Font Loading API is there: `fonts.add` / `fonts.delete`. */
+export interface FontDocument {
+  fonts: { add(face: unknown): unknown; delete(face: unknown): unknown };
 }
 
 /** What the extractor detected on one page, for a debug overlay (like pdfplumber's). */
@@ -180,7 +197,8 @@ export async function extractPdf(data: Uint8Array, opts: PdfExtractOptions): Pro
       standardFontDataUrl: opts.standardFontDataUrl,
       isEvalSupported: false,
       useSystemFonts: false,
-      disableFontFace: true,
+      disableFontFace: opts.fonts !== 'face',
+      ...(opts.fonts === 'face' && opts.ownerDocument ? { ownerDocument: opts.ownerDocument as unknown as HTMLDocument } : {}),
       enableXfa: false,
       isOffscreenCanvasSupported: false,
       stopAtErrors: false,
