@@ -354,7 +354,7 @@ describe('table structure', () => {
     const t0 = performance.now();
     const x = extractHtml(doc);
     const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(10_000); // a hang guard: bench/ measures speed
     expect(x.grids.length).toBe(1);
     expect(cellAt(x.grids[0]!, 0, 1)!.text).toBe('9487');
     expect(texts(x).length).toBe(200);
@@ -377,7 +377,7 @@ describe('table structure', () => {
     const x = extractHtml(doc);
     const ms = performance.now() - t0;
     console.log(`10,000-row table: ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(10_000); // a hang guard: bench/ measures speed
     expect(x.grids[0]!.rows).toBe(10_000);
     expect(cellAt(x.grids[0]!, 9_999, 2)!.text).toBe('19998');
     const last = cellAt(x.grids[0]!, 9_999, 3)!;
@@ -395,7 +395,7 @@ describe('table structure', () => {
     const x = extractHtml(doc);
     const ms = performance.now() - t0;
     console.log(`5 MB page (${parts.length} paragraphs): ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(10_000); // a hang guard: bench/ measures speed
     expect(texts(x).length).toBe(parts.length);
   });
 });
