@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { viteLazyEvents } from './scripts/linkedom-lazy-events.mjs';
 import { createRequire } from 'node:module';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -58,7 +59,8 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    // linkedom's nodes without a listener map each (scripts/linkedom-lazy-events.mjs)
+    plugins: [preact(), viteLazyEvents()],
     // linkedom's CSS parser is never used by the extractor (see ext/shims/cssom.ts)
     resolve: { alias: { '@acemir/cssom': fileURLToPath(new URL('./ext/shims/cssom.ts', import.meta.url)) } },
     build: { chunkSizeWarningLimit: 1500, ...(process.env.NIANBAO_PROFILE ? { minify: false } : {}) },

@@ -1,6 +1,7 @@
 // Loads the TypeScript CLI as plain JavaScript: cli/main.ts and cli/worker.ts are bundled by esbuild (installed with
 // tsx, a dependency) into node_modules/.cache/nianbao-audit/<stamp>/, once, and again only when a source under cli/
-// or lib/ changes. Dependencies (pdf.js, mammoth, linkedom, zod) stay outside the bundle and load as they are.
+// or lib/ changes. Dependencies (pdf.js, mammoth, zod) stay outside the bundle and load as they are; linkedom is
+// bundled, with one edit (scripts/linkedom-lazy-events.mjs).
 //
 // Why not tsx's loader at run time: it transforms every module it sees, pdf.js's 4 MB included, with source maps,
 // on every run — about 4 s before a PDF is read. A bundle loads in a few milliseconds; building it takes ~0.2 s.
@@ -8,10 +9,21 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { esbuildLazyEvents } from '../scripts/linkedom-lazy-events.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Bare imports stay external (resolved from node_modules at run time), but for linkedom's own files. */
+const externalsButLinkedom = {
+  name: 'externals-but-linkedom',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => (/^linkedom(\/|$)/.test(args.path) ? undefined : { path: args.path, external: true }));
+  },
+};
+
 const CACHE = join(ROOT, 'node_modules', '.cache', 'nianbao-audit');
 const SOURCES = ['cli', 'lib'].map((d) => join(ROOT, d));
+const EXTRA = [join(ROOT, 'scripts', 'linkedom-lazy-events.mjs'), join(ROOT, 'package-lock.json')];
 
 /** Newest modification time and file count under the sources: the bundle's stamp. */
 function stamp() {
@@ -28,6 +40,8 @@ function stamp() {
     }
   };
   for (const s of SOURCES) walk(s);
+  // what goes into the bundle besides the sources: the linkedom edit, and linkedom itself (the lock file)
+  for (const f of EXTRA) if (existsSync(f)) newest = Math.max(newest, statSync(f).mtimeMs);
   return `${Math.floor(newest)}-${files}`;
 }
 
@@ -45,7 +59,9 @@ async function bundleDir() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // dependencies load as they are, except linkedom: bundled, with its node constructor made cheaper
+    // (scripts/linkedom-lazy-events.mjs)
+    plugins: [externalsButLinkedom, esbuildLazyEvents],
     sourcemap: 'inline',
     sourcesContent: false,
     logLevel: 'silent',

@@ -115,3 +115,22 @@ describe('nianbao-audit CLI', () => {
     expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('the linkedom edit the CLI bundle and the extension build make (scripts/linkedom-lazy-events.mjs)', () => {
+  it('still applies to the installed linkedom, and the edited module still dispatches events', async () => {
+    const { lazyEventTargets } = await import('../scripts/linkedom-lazy-events.mjs');
+    const file = join(ROOT, 'node_modules', 'linkedom', 'esm', 'interface', 'event-target.js');
+    const edited = lazyEventTargets(readFileSync(file, 'utf8'));
+    expect(edited, 'linkedom changed: update the edit').not.toBeNull();
+    expect(edited).not.toContain('wm.set(this, new Map);\n  }');
+    // run the edited module: no map until a listener is added; events still reach listeners
+    const url = `data:text/javascript;base64,${Buffer.from(edited!).toString('base64')}`;
+    const { EventTarget: Target } = (await import(url)) as { EventTarget: new () => EventTarget };
+    const t = new Target();
+    t.removeEventListener('x', () => undefined); // no map yet: nothing to remove, no throw
+    let got = 0;
+    t.addEventListener('x', () => got++);
+    t.dispatchEvent({ type: 'x', bubbles: false, _path: [], CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3, NONE: 0 } as unknown as Event);
+    expect(got).toBe(1);
+  });
+});
