@@ -24,7 +24,7 @@ describe('adversarial inputs finish quickly with not-assessable or a clear resul
     for (let i = 0; i < junk.length; i++) { x = (x * 1103515245 + 12345) >>> 0; junk[i] = x >>> 24; }
     const { r, ms } = run(junk, 'junk.txt');
     expect(r.status).toBe('not-assessable');
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(10_000); // a hang guard
   });
   it('a page with no report', () => {
     const { r } = run(enc('<html><head><title>首页</title></head><body><div id="nav">首页 新闻 政务公开</div><p>欢迎访问本网站。</p></body></html>'), 'home.html');
