@@ -63,6 +63,7 @@ export const SourceInfo = z.object({
   kind: z.enum(['html', 'text', 'pdf', 'docx']),
   uri: z.string().nullable(),
   title: z.string().nullable(),
+  /** SHA-256 of the file's bytes; for a live page read by the extension, of its serialised DOM (outerHTML) as read */
   sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
   bytes: z.number().int().nonnegative().nullable(),
 });
