@@ -260,7 +260,7 @@ export function ResultPanel(props: ResultPanelProps) {
         <div class="state state--not-assessable">
           <h2>{s.notAssessableTitle}</h2>
           <p class="reason" data-field="reason">{result.reason?.[lang] ?? ''}</p>
-          <p class="detail">{s.notAssessableText}</p>
+          <p class="detail">{result.source.kind === 'pdf' || result.source.kind === 'docx' ? s.notAssessableFileText : s.notAssessableText}</p>
         </div>
       ) : (
         <>

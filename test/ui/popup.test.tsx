@@ -176,6 +176,7 @@ describe('PopupView states', () => {
     mount({ kind: 'result', result: r });
     expect($('.popup')!.dataset.state).toBe('not-assessable');
     expect($('[data-field="reason"]')!.textContent).toBe('表格是图片，无法读取。');
+    expect($('.state--not-assessable .detail')!.textContent).toContain('页面被识别为年度报告');
     expect($('.findings')).toBeNull();
   });
 

@@ -164,6 +164,8 @@ describe('ReportView: a PDF', () => {
     mount({ kind: 'pdf', result: AuditResult.parse(r), debug: null, pages: [], grids: [] });
     expect($('.report')!.dataset.state).toBe('not-assessable');
     expect($('[data-field="reason"]')!.textContent).toBe('PDF 已加密（需要密码才能打开），无法核查。');
+    // about the file, not about "the page recognised as a report"
+    expect($('.state--not-assessable .detail')!.textContent).toBe('这个文件无法读取到足以核查的程度（原因见上）。这不代表报告有错。');
     expect($('.pdf-page')).toBeNull();
     expect($('.report__empty')!.textContent).toBe('无法显示此文件的页面。');
   });
