@@ -116,7 +116,7 @@ export function startBackground(): void {
     return r.kind === 'snapshot' ? auditPage(tabId, r.page, url) : record(tabId, r, url);
   };
 
-  /** Inject the page reader into a tab's isolated world (once at a time per tab). */
+  /** Inject the highlighter (/reader.js) into a tab's isolated world (once at a time per tab). */
   const readerLoads = new Map<number, Promise<{ ok: boolean }>>();
   const loadReader = (tabId: number): Promise<{ ok: boolean }> => {
     let p = readerLoads.get(tabId);

@@ -54,7 +54,7 @@ export function startContent(): void {
       .sendMessage({ type: 'page:load-reader' } satisfies FromContent)
       .then(() => {
         const r = g[READER] as Reader | undefined;
-        if (!r) throw new Error('the page reader could not be loaded into this page');
+        if (!r) throw new Error('the highlighter could not be loaded into this page');
         return r;
       })
       .finally(() => {
