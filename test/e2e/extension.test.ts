@@ -10,7 +10,7 @@ import { AuditResult } from '../../lib/model/result';
 import { SEED_EXPECTATIONS } from '../helpers';
 import { startFixtureServer, FIXTURE_DIRS, type FixtureServer } from '../../scripts/serve-fixtures';
 import {
-  badgeColor, badgeText, clickToolbarButton, ensureBuilt, launchWithExtension, openPopup, serviceWorker, shotPath, tabIdOf, waitForBadge,
+  badgeColor, badgeText, clickToolbarButton, ensureBuilt, launchWithExtension, openPopup, openTab as openTabIn, serviceWorker, settledPopup, shotPath, waitForBadge,
   type ExtensionBrowser,
 } from './harness';
 
@@ -59,18 +59,8 @@ afterAll(async () => {
   await srv?.close();
 });
 
-async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
-  const page = await b.context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  const tabId = await tabIdOf(b, page);
-  return { page, tabId };
-}
-
-/** The popup's state once it has settled (not loading). */
-async function settled(popup: Page): Promise<string> {
-  await popup.waitForSelector('.popup:not([data-state="loading"])', { timeout: 20_000 });
-  return (await popup.getAttribute('.popup', 'data-state'))!;
-}
+const openTab = (url: string) => openTabIn(b, url);
+const settled = settledPopup;
 
 /** The result the popup shows, read through the background (what the export writes). */
 async function stateOf(popup: Page, tabId: number): Promise<any> {

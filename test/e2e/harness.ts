@@ -182,3 +182,18 @@ export function shotPath(name: string, docs = false): string {
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }
+
+/** A new tab showing `url`, once loaded (and `settleMs` later: Chromium's PDF viewer needs a moment), with its id. */
+export async function openTab(b: ExtensionBrowser, url: string, settleMs = 0): Promise<{ page: Page; tabId: number }> {
+  const page = await b.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  if (settleMs) await page.waitForTimeout(settleMs);
+  const tabId = await tabIdOf(b, page);
+  return { page, tabId };
+}
+
+/** The popup's state (its data-state) once it has settled, i.e. is no longer loading. */
+export async function settledPopup(popup: Page): Promise<string> {
+  await popup.waitForSelector('.popup:not([data-state="loading"])', { timeout: 20_000 });
+  return (await popup.getAttribute('.popup', 'data-state'))!;
+}

@@ -14,7 +14,7 @@ import { nodePdfOptions } from '../../lib/extract/pdf-node';
 import { auditInput } from '../../lib/node/audit-file';
 import { describeRef } from '../../lib/source/ref';
 import { startFixtureServer, FIXTURE_DIRS, type FixtureServer } from '../../scripts/serve-fixtures';
-import { ROOT, clickToolbarButton, ensureBuilt, launchWithExtension, openPopup, shotPath, tabIdOf, type ExtensionBrowser } from './harness';
+import { ROOT, clickToolbarButton, ensureBuilt, launchWithExtension, openPopup, openTab as openTabIn, settledPopup, shotPath, type ExtensionBrowser } from './harness';
 
 const HONGZE = '/corpus/hongze_2024.pdf';
 const DOCX = '/docx/seed-000.docx';
@@ -51,18 +51,8 @@ afterAll(async () => {
   await srv?.close();
 });
 
-async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
-  const page = await b.context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(300); // Chromium's PDF viewer settles
-  const tabId = await tabIdOf(b, page);
-  return { page, tabId };
-}
-
-async function settledPopup(popup: Page): Promise<string> {
-  await popup.waitForSelector('.popup:not([data-state="loading"])', { timeout: 20_000 });
-  return (await popup.getAttribute('.popup', 'data-state'))!;
-}
+/** A tab showing `url` (300 ms more for Chromium's PDF viewer to settle). */
+const openTab = (url: string) => openTabIn(b, url, 300);
 
 /** Click something in the popup that opens the report view in a new tab; the report view once it has settled. */
 async function openReport(popup: Page, selector: string): Promise<Page> {

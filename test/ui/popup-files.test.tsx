@@ -1,21 +1,12 @@
 // @vitest-environment jsdom
 /** @jsxImportSource preact */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { $, $$, show } from './dom';
 import { PopupView, type PopupModel, type PopupViewProps } from '../../components/PopupView';
 
 /** The popup's part of PDF and Word reports: a PDF in the tab, and the files a page links to. */
-let root: HTMLElement | null = null;
-afterEach(() => {
-  if (root) render(null, root);
-  root?.remove();
-  root = null;
-});
 
 function mount(model: PopupModel, over: Partial<PopupViewProps> = {}) {
-  root = document.createElement('div');
-  document.body.appendChild(root);
   const props: PopupViewProps = {
     lang: 'zh',
     model,
@@ -28,11 +19,9 @@ function mount(model: PopupModel, over: Partial<PopupViewProps> = {}) {
     onAuditFile: vi.fn(),
     ...over,
   };
-  act(() => render(<PopupView {...props} />, root!));
+  show(<PopupView {...props} />);
   return props;
 }
-const $ = (sel: string) => root!.querySelector(sel) as HTMLElement | null;
-const $$ = (sel: string) => [...root!.querySelectorAll(sel)] as HTMLElement[];
 
 const FILES = [
   { url: 'http://www.example.gov.cn/f/r.pdf', text: '附件：2024年度报告.pdf', kind: 'pdf' as const },
@@ -65,7 +54,6 @@ describe('popup: PDF and Word files', () => {
   it('lists nothing while loading, nor without files', () => {
     mount({ kind: 'loading' }, { files: FILES });
     expect($('.files')).toBeNull();
-    render(null, root!);
     mount({ kind: 'idle' }, { files: [] });
     expect($('.files')).toBeNull();
   });

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 /** @jsxImportSource preact */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
+import { $, $$, show } from './dom';
 import { PopupView, type PopupModel, type PopupViewProps } from '../../components/PopupView';
 import { groupFindings } from '../../components/FindingsList';
 import { timeliness } from '../../components/ReportIdentity';
@@ -17,16 +17,8 @@ const TITLES = {
   'narrative-contradiction': { zh: '正文与表格矛盾', en: 'Prose contradicts table' },
 };
 
-let root: HTMLElement | null = null;
-afterEach(() => {
-  if (root) render(null, root);
-  root?.remove();
-  root = null;
-});
 
 function mount(model: PopupModel, over: Partial<PopupViewProps> = {}) {
-  root = document.createElement('div');
-  document.body.appendChild(root);
   const props: PopupViewProps = {
     lang: 'zh',
     model,
@@ -38,12 +30,10 @@ function mount(model: PopupModel, over: Partial<PopupViewProps> = {}) {
     onExport: vi.fn(async () => undefined),
     ...over,
   };
-  act(() => render(<PopupView {...props} />, root!));
-  return { root: root!, props };
+  const root = show(<PopupView {...props} />);
+  return { root, props };
 }
 
-const $ = (sel: string) => root!.querySelector(sel) as HTMLElement | null;
-const $$ = (sel: string) => [...root!.querySelectorAll(sel)] as HTMLElement[];
 
 describe('PopupView with a result', () => {
   it('shows the identity, the verdict and the findings grouped by severity then rule', () => {
@@ -141,7 +131,7 @@ describe('PopupView with a result', () => {
     r.findings[0]!.message.zh = '<script>globalThis.pwned=1</script>';
     mount({ kind: 'result', result: r });
     expect($('[data-field="body"]')!.textContent).toBe('<img src=x onerror="globalThis.pwned=1">');
-    expect(root!.querySelector('img, script')).toBeNull();
+    expect($('img, script')).toBeNull();
     expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
   });
 });
@@ -236,10 +226,8 @@ describe('helpers', () => {
 
 describe('OptionsView', () => {
   it('changes language, severities and auto-audit', () => {
-    root = document.createElement('div');
-    document.body.appendChild(root);
     const onChange = vi.fn();
-    act(() => render(<OptionsView lang="zh" settings={DEFAULT_SETTINGS} saved={false} onChange={onChange} />, root!));
+    show(<OptionsView lang="zh" settings={DEFAULT_SETTINGS} saved={false} onChange={onChange} />);
     act(() => ($('input[name="autoAudit"]') as HTMLInputElement).click());
     expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, autoAudit: false });
     act(() => ($('input[name="severity-info"]') as HTMLInputElement).click());

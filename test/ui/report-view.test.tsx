@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 /** @jsxImportSource preact */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
+import { $, $$, show } from './dom';
 import { ReportView, formatBytes, type ReportModel, type ReportViewProps } from '../../components/ReportView';
 import { cellInfoOf } from '../../components/PdfPages';
 import { copyOf, safeClone } from '../../components/safe-clone';
@@ -65,16 +65,8 @@ const GRIDS: Grid[] = [{
   ],
 }];
 
-let root: HTMLElement | null = null;
-afterEach(() => {
-  if (root) render(null, root);
-  root?.remove();
-  root = null;
-});
 
 function mount(model: ReportModel, over: Partial<ReportViewProps> = {}) {
-  root = document.createElement('div');
-  document.body.appendChild(root);
   const props: ReportViewProps = {
     lang: 'zh',
     model,
@@ -87,11 +79,9 @@ function mount(model: ReportModel, over: Partial<ReportViewProps> = {}) {
     onGrant: vi.fn(),
     ...over,
   };
-  act(() => render(<ReportView {...props} />, root!));
+  show(<ReportView {...props} />);
   return props;
 }
-const $ = (sel: string) => root!.querySelector(sel) as HTMLElement | null;
-const $$ = (sel: string) => [...root!.querySelectorAll(sel)] as HTMLElement[];
 const pages = DEBUG.pages.map((p) => ({ page: p.page, width: p.width, height: p.height }));
 
 describe('ReportView: a PDF', () => {
@@ -176,10 +166,8 @@ describe('ReportView: states', () => {
     mount({ kind: 'loading', progress: { phase: 'fetch', loaded: 120 * 1024, total: 240 * 1024 } });
     expect($('[data-field="progress"]')!.textContent).toBe('正在下载：120 KB / 240 KB');
     expect(($('progress') as HTMLProgressElement).value).toBe(0.5);
-    render(null, root!);
     mount({ kind: 'loading', progress: { phase: 'parse', page: 3, pages: 12 } }, { lang: 'en' });
     expect($('[data-field="progress"]')!.textContent).toBe('Reading page 3 of 12');
-    render(null, root!);
     mount({ kind: 'loading', progress: { phase: 'audit' } });
     expect($('[data-field="progress"]')!.textContent).toBe('正在核查……');
     expect([formatBytes(900), formatBytes(2048), formatBytes(5 * 1024 * 1024)]).toEqual(['900 B', '2 KB', '5.0 MB']);
@@ -195,7 +183,6 @@ describe('ReportView: states', () => {
   it('download errors and bad addresses', () => {
     mount({ kind: 'error', message: { zh: '文件无法下载（服务器返回 HTTP 404）。', en: 'x' } });
     expect($('[data-field="reason"]')!.textContent).toBe('文件无法下载（服务器返回 HTTP 404）。');
-    render(null, root!);
     mount({ kind: 'bad-src' }, { src: null });
     expect($('.report')!.dataset.state).toBe('bad-src');
     expect($('.report__src')).toBeNull();
