@@ -25,11 +25,8 @@ const MAX_ANCHORS = 5000;
 
 const EXT = /\.(pdf|docx)$/i;
 
-/**
- * 'pdf' / 'docx' when the URL's path — or, unless `query` is false, a query value such as `?file=报告.pdf` —
- * ends with that extension.
- */
-export function fileKindOfUrl(url: string, opts: { query?: boolean } = {}): FileKind | null {
+/** The URL when it is an absolute http(s) URL of a sane length; null otherwise. */
+export function httpUrl(url: string): URL | null {
   if (url.length > MAX_LINK_URL) return null;
   let u: URL;
   try {
@@ -37,7 +34,16 @@ export function fileKindOfUrl(url: string, opts: { query?: boolean } = {}): File
   } catch {
     return null;
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+}
+
+/**
+ * 'pdf' / 'docx' when the URL's path — or, unless `query` is false, a query value such as `?file=报告.pdf` —
+ * ends with that extension.
+ */
+export function fileKindOfUrl(url: string, opts: { query?: boolean } = {}): FileKind | null {
+  const u = httpUrl(url);
+  if (!u) return null;
   const path = safeDecode(u.pathname);
   const m = EXT.exec(path);
   if (m) return m[1]!.toLowerCase() as FileKind;

@@ -1,11 +1,12 @@
 import { auditExtraction, notAssessableResult } from '../lib/audit';
-import { extractHtml } from '../lib/extract/html';
+import { docxPage, extractDocx } from '../lib/extract/docx';
+import { magicKind } from '../lib/source/magic';
 import { extractPdf, type PdfDebug, type PdfExtractOptions } from '../lib/extract/pdf';
 import type { Grid } from '../lib/extract/types';
 import type { AuditResult, SourceInfo } from '../lib/model/result';
 import type { Bilingual } from '../lib/model/report';
 import { sha256Hex } from '../lib/source/sha256';
-import { fileKindOfUrl, fileNameOf, MAX_LINK_URL, type FileKind } from './file-links';
+import { fileKindOfUrl, fileNameOf, httpUrl, type FileKind } from './file-links';
 
 /**
  * The report view's work (entrypoints/report → ext/report-app.tsx): fetch a PDF or Word file by its URL with
@@ -42,15 +43,8 @@ export interface ReportParams {
 /** report.html?src=<url>&kind=pdf|docx → the parameters, or null when src is not an http(s) URL. */
 export function parseReportParams(search: string): ReportParams | null {
   const q = new URLSearchParams(search);
-  const src = q.get('src');
-  if (!src || src.length > MAX_LINK_URL) return null;
-  let u: URL;
-  try {
-    u = new URL(src);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  const u = httpUrl(q.get('src') ?? '');
+  if (!u) return null;
   const k = q.get('kind');
   return { src: u.href, kind: k === 'pdf' || k === 'docx' ? k : null };
 }
@@ -124,14 +118,11 @@ export async function fetchWithProgress(
 
 /** What the bytes are: the magic number first, then the content type, then what the link said. */
 export function sniffKind(bytes: Uint8Array, contentType: string | null, hint: FileKind | null): FileKind | 'html' | null {
-  const head = bytes.subarray(0, 1024);
-  // %PDF may follow a few bytes of junk (allowed by readers)
-  for (let i = 0; i + 4 <= head.length; i++) {
-    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46) return 'pdf';
-  }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
+  const magic = magicKind(bytes);
+  if (magic) return magic;
+  const head = bytes.subarray(0, 256);
   const ct = (contentType ?? '').toLowerCase();
-  if (ct.includes('text/html') || /^\s*<(!doctype|html|head|body)/i.test(new TextDecoder().decode(head.subarray(0, 256)))) return 'html';
+  if (ct.includes('text/html') || /^\s*<(!doctype|html|head|body)/i.test(new TextDecoder().decode(head))) return 'html';
   if (ct.includes('pdf')) return 'pdf';
   if (ct.includes('wordprocessingml')) return 'docx';
   return hint;
@@ -258,9 +249,8 @@ export async function loadReport(params: ReportParams, deps: LoadDeps): Promise<
   try {
     progress({ phase: 'audit' });
     // mammoth writes plain, escaped HTML; DOMParser makes an inert document of it (no script runs, nothing loads)
-    const doc = deps.parseHtml(`<!doctype html><html><head><meta charset="utf-8"></head><body><div class="TRS_Editor">${html}</div></body></html>`);
-    const x = extractHtml(doc);
-    const result = auditExtraction({ ...x, sourceKind: 'docx' }, info, opts, performance.now() - t0);
+    const doc = deps.parseHtml(docxPage(html));
+    const result = auditExtraction(extractDocx(doc), info, opts, performance.now() - t0);
     return { kind: 'docx', result, doc };
   } catch (e) {
     return { kind: 'docx', result: notAssessableResult(info, REASONS.failed(errText(e)), opts), doc: null };

@@ -4,10 +4,11 @@
  * and parses HTML into a DOM (linkedom: fast enough for batch runs; the extractor only uses
  * standard DOM calls, so the content script's live DOM and this one give the same result).
  */
-import { parseHTML } from 'linkedom';
+import { parseHtmlString } from '../extract/html-string';
 import { auditDocument, auditText, notAssessableResult, sourceInfo, type AuditOptions } from '../audit';
 import type { AuditResult, SourceInfo } from '../model/result';
 import { decodeHtmlBytes } from '../source/decode';
+import { magicKind } from '../source/magic';
 import { createHash } from 'node:crypto';
 
 export type InputKind = SourceInfo['kind'];
@@ -43,16 +44,15 @@ export function guessKind(uri: string, bytes: Uint8Array, contentType?: string):
   if (path.endsWith('.docx')) return 'docx';
   if (path.endsWith('.html') || path.endsWith('.htm') || path.endsWith('.shtml')) return 'html';
   if (path.endsWith('.txt')) return 'text';
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
+  const magic = magicKind(bytes);
+  if (magic) return magic;
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 2048)).toLowerCase();
   if (/<(!doctype|html|head|body|table|p|div)[\s>]/.test(head)) return 'html';
   return 'text';
 }
 
-export function parseHtmlDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
-}
+/** HTML text → a linkedom Document (lib/extract/html-string.ts). */
+export const parseHtmlDocument = parseHtmlString;
 
 /** Audit HTML or text bytes. PDF and DOCX go through lib/node/audit-file.ts. */
 export function auditBytesSync(input: BytesInput, opts: AuditOptions = {}): AuditResult {

@@ -7,7 +7,7 @@ import type { AuditResult } from '../model/result';
 import { auditBytesSync, guessKind, MAX_BYTES, parseHtmlDocument, tooLarge, type BytesInput } from './audit-bytes';
 import { auditExtraction, notAssessableResult, sourceInfo, type AuditOptions } from '../audit';
 import { createHash } from 'node:crypto';
-import { extractHtml } from '../extract/html';
+import { docxPage, extractDocx } from '../extract/docx';
 
 export async function auditInput(input: BytesInput, opts: AuditOptions = {}): Promise<AuditResult> {
   const kind = input.kind ?? guessKind(input.uri, input.bytes, input.contentType);
@@ -26,8 +26,7 @@ export async function auditInput(input: BytesInput, opts: AuditOptions = {}): Pr
     }
     const mammoth = (await import('mammoth')).default;
     const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(input.bytes) });
-    const x = extractHtml(parseHtmlDocument(`<html><body><div class="TRS_Editor">${html}</div></body></html>`));
-    return auditExtraction({ ...x, sourceKind: 'docx' }, info, base, performance.now() - t0);
+    return auditExtraction(extractDocx(parseHtmlDocument(docxPage(html))), info, base, performance.now() - t0);
   } catch (e) {
     return notAssessableResult(info, {
       zh: `文件无法读取（${(e as Error).message}），无法核查。`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { AuditResult } from '../../lib/model/result';
 import { nodePdfOptions } from '../../lib/extract/pdf-node';
-import { parseHtmlDocument } from '../../lib/node/audit-bytes';
+import { guessKind, parseHtmlDocument } from '../../lib/node/audit-bytes';
 import { fetchWithProgress, loadReport, sniffKind, type LoadDeps, type Progress } from '../../ext/report-load';
 import { firedRules, readFixtureBytes } from '../helpers';
 import { existsSync } from 'node:fs';
@@ -136,6 +136,10 @@ describe('helpers', () => {
     expect(sniffKind(new TextEncoder().encode('<html>'), null, 'pdf')).toBe('html');
     expect(sniffKind(new Uint8Array([1, 2, 3]), 'application/pdf', null)).toBe('pdf');
     expect(sniffKind(new Uint8Array([1, 2, 3]), null, null)).toBeNull();
+    // junk before %PDF (readers accept it); the CLI's guessKind reads the same bytes the same way
+    const junk = new TextEncoder().encode('\r\n\r\n%PDF-1.7');
+    expect(sniffKind(junk, null, null)).toBe('pdf');
+    expect(guessKind('download.jsp?id=3', junk)).toBe('pdf');
   });
   it('fetchWithProgress joins the chunks in order', async () => {
     const bytes = new Uint8Array(100_001).map((_, i) => i % 251);
