@@ -24,16 +24,35 @@ function mapUnit(c: number): number {
   if (c === 0x00a0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) return 0x20;
   if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff) return 0x20;
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0; // full-width ASCII
-  if (c >= 0x2e80 && c <= 0x2fd5) {
-    const t = RADICALS.get(c);
-    if (t !== undefined && t <= 0xffff) return t;
-    if (c >= 0x2f00) {
-      const n = String.fromCharCode(c).normalize('NFKC');
-      if (n.length === 1) return n.charCodeAt(0);
-    }
-  }
+  if (c >= 0x2e80 && c <= 0x2fd5) return unifyRadical(c);
   if (c === 0x2014 || c === 0x2013 || c === 0x2212 || c === 0xfe63) return c === 0x2212 ? 0x2d : c; // keep dashes distinguishable
   return c;
+}
+
+/**
+ * A CJK radical (U+2E80–U+2FD5) → the unified ideograph it stands for (the generated map, NFKC for the Kangxi
+ * block); any other code unit, or a radical whose ideograph lies outside the BMP, as it is.
+ */
+function unifyRadical(c: number): number {
+  if (c < 0x2e80 || c > 0x2fd5) return c;
+  const t = RADICALS.get(c);
+  if (t !== undefined && t <= 0xffff) return t;
+  if (c >= 0x2f00) {
+    const n = String.fromCharCode(c).normalize('NFKC');
+    if (n.length === 1) return n.charCodeAt(0);
+  }
+  return c;
+}
+
+/**
+ * Only the radicals of normalizeChars, length-preserving: for a PDF's text layer, where some fonts' ToUnicode maps
+ * give 一 as the Kangxi radical ⼀ (the text is otherwise kept as drawn).
+ */
+export function unifyRadicals(s: string): string {
+  if (!/[\u2e80-\u2fd5]/.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(unifyRadical(s.charCodeAt(i)));
+  return out;
 }
 
 /** Normalise and collapse runs of whitespace to one space, trimmed. For cells and labels. */

@@ -3,7 +3,7 @@ import { findTables, normalizeSegments } from '../../lib/extract/pdf/lattice';
 import type { Segment } from '../../lib/extract/pdf/rulings';
 import { assignWords, continues, partsToGrid } from '../../lib/extract/pdf/tables';
 import type { Word } from '../../lib/extract/pdf/words';
-import { unifyRadicals } from '../../lib/extract/pdf/words';
+import { unifyRadicals } from '../../lib/normalize/text';
 
 /**
  * Tables cut by page breaks, as Chromium and LibreOffice draw them (the fixtures of

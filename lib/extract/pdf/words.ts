@@ -1,6 +1,6 @@
 import type { Box } from './geom';
 import { apply, unionAll } from './geom';
-import { RADICALS } from '../../normalize/radicals';
+import { unifyRadicals } from '../../normalize/text';
 
 /**
  * pdf.js text items → words → lines.
@@ -11,31 +11,6 @@ import { RADICALS } from '../../normalize/radicals';
  * (x positions estimated from character widths: CJK and full-width characters count 1 em,
  * others ½ em), and rebuild lines from positions.
  */
-/**
- * CJK radicals (U+2E80–U+2FD5) in a text layer are an artefact of the font's ToUnicode map (Chromium's
- * Type 3 fonts map 一 to the Kangxi radical ⼀, 长 to ⻓): they become the unified ideograph whose glyph
- * was drawn, so that headings, labels and quotes read as in the source. Length-preserving (a radical
- * whose ideograph is outside the BMP is kept), like normalizeChars.
- */
-export function unifyRadicals(s: string): string {
-  if (!/[\u2e80-\u2fd5]/.test(s)) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let t = c;
-    if (c >= 0x2e80 && c <= 0x2fd5) {
-      const m = RADICALS.get(c);
-      if (m !== undefined && m <= 0xffff) t = m;
-      else if (c >= 0x2f00) {
-        const n = String.fromCharCode(c).normalize('NFKC');
-        if (n.length === 1) t = n.charCodeAt(0);
-      }
-    }
-    out += String.fromCharCode(t);
-  }
-  return out;
-}
-
 export interface Word {
   text: string;
   page: number;
