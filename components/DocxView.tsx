@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { HighlightItem } from '../ext/highlight-items';
 import { copyOf, safeClone } from './safe-clone';
+import { resolveRef } from '../lib/extract/html';
 import type { Strings } from './i18n';
 
 /**
@@ -21,12 +22,7 @@ export interface DocxViewProps {
 export function resolvableCount(doc: Document, items: HighlightItem[]): number {
   let n = 0;
   for (const it of items) {
-    if (it.ref.kind !== 'html') continue;
-    try {
-      if (doc.querySelector(it.ref.selector)) n++;
-    } catch {
-      /* invalid selector */
-    }
+    if (it.ref.kind === 'html' && resolveRef(doc, it.ref)) n++;
   }
   return n;
 }

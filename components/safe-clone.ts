@@ -1,3 +1,5 @@
+import { resolveRef } from '../lib/extract/html';
+
 /**
  * A safe copy of a document's content for display in an extension page (the report view of a Word file): the
  * structure (paragraphs, headings, lists, tables with their row and column spans) rebuilt with createElement and
@@ -71,12 +73,8 @@ export function safeClone(source: Element, target: Document, maxNodes = MAX_CLON
 
 /** The copy of the element a CSS selector finds in the source document (null when it finds nothing). */
 export function copyOf(sourceDoc: Document, map: Map<Element, HTMLElement>, selector: string): HTMLElement | null {
-  let el: Element | null;
-  try {
-    el = sourceDoc.querySelector(selector);
-  } catch {
-    return null; // not a valid selector
-  }
+  // the extractor's own resolver of its references (never throws; null when nothing is there)
+  const el: Element | null = resolveRef(sourceDoc, { kind: 'html', selector })?.element ?? null;
   for (let e = el; e; e = e.parentElement) {
     const c = map.get(e);
     if (c) return c;
