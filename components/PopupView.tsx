@@ -6,7 +6,7 @@ import { STRINGS, type Lang, type Strings } from './i18n';
 import { ReportIdentity } from './ReportIdentity';
 import { FindingsList, SEVERITIES } from './FindingsList';
 import { ChecksPassed } from './ChecksPassed';
-import type { FileKind, FileLink } from '../ext/file-links';
+import { hostOf, type FileKind, type FileLink } from '../ext/file-links';
 
 /** What the popup shows: one of its designed states. */
 export type PopupModel =
@@ -172,13 +172,6 @@ function FileLinks({ files, s, onAudit }: { files: FileLink[]; s: Strings; onAud
   );
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
-}
 
 export interface ResultPanelProps {
   lang: Lang;

@@ -6,7 +6,7 @@ import type { AuditResult, Severity } from '../lib/model/result';
 import type { Bilingual } from '../lib/model/report';
 import type { Progress } from '../ext/report-load';
 import { itemsFor, labelFor } from '../ext/highlight-items';
-import { fileNameOf } from '../ext/file-links';
+import { fileNameOf, hostOf } from '../ext/file-links';
 import { STRINGS, type Lang, type Strings } from './i18n';
 import { ResultPanel, type ExportKind, type HighlightFeedback } from './PopupView';
 import { PdfPages, cellInfoOf, type PageSize, type RenderPage } from './PdfPages';
@@ -125,7 +125,7 @@ function stateBody(props: ReportViewProps, s: Strings) {
         </div>
       );
     case 'permission': {
-      const host = hostOf(model.origin);
+      const host = hostOf(model.origin) || model.origin;
       return (
         <div class="state state--permission">
           <div class="state__icon" aria-hidden="true">🔒</div>
@@ -143,13 +143,6 @@ function stateBody(props: ReportViewProps, s: Strings) {
   }
 }
 
-function hostOf(origin: string): string {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return origin;
-  }
-}
 
 function Loaded(props: ReportViewProps & { result: AuditResult; s: Strings }) {
   const { model, result, s, lang } = props;

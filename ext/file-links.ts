@@ -63,6 +63,15 @@ export function fileKindOfText(text: string): FileKind | null {
 }
 
 /** The file name of a URL (decoded), for display when a link has no text. */
+/** The host (with its port) of a URL, or '' when it is not one. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
 export function fileNameOf(url: string): string {
   try {
     const u = new URL(url);
