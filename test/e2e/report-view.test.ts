@@ -13,7 +13,7 @@ import { extractPdf, type PdfExtraction } from '../../lib/extract/pdf';
 import { nodePdfOptions } from '../../lib/extract/pdf-node';
 import { auditInput } from '../../lib/node/audit-file';
 import { describeRef } from '../../lib/source/ref';
-import { startFixtureServer, FIXTURE_DIRS, type FixtureServer } from '../../scripts/serve-fixtures';
+import { startFixtureServer, type FixtureServer } from '../../scripts/serve-fixtures';
 import { ROOT, clickToolbarButton, ensureBuilt, launchWithExtension, openPopup, openTab as openTabIn, settledPopup, shotPath, type ExtensionBrowser } from './harness';
 
 const HONGZE = '/corpus/hongze_2024.pdf';
