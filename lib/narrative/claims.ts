@@ -77,25 +77,37 @@ interface View {
 
 /** `n` is normalizeForMatch(text) (length-preserving, so offsets hold). */
 function compactView(n: string, start: number, end: number): View {
-  let s = '';
+  // code units, not one-character strings (text[i] allocates one per CJK character)
+  const out: number[] = [];
   const map: number[] = [];
   for (let i = start; i < end; i++) {
-    const c = n[i]!;
-    if (/\s/.test(c) || c === '\u200b') {
-      const prev = s[s.length - 1];
+    const c = n.charCodeAt(i);
+    if (isWhite(c)) {
+      const prev = out.length ? out[out.length - 1]! : -1;
       let j = i + 1;
-      while (j < end && /\s/.test(n[j]!)) j++;
-      const next = n[j];
-      if (prev && next && /[A-Za-z0-9]/.test(prev) && /[A-Za-z0-9]/.test(next) && prev !== ' ') {
-        s += ' ';
+      while (j < end && isWhite(n.charCodeAt(j)) && n.charCodeAt(j) !== 0x200b) j++;
+      const next = j < n.length ? n.charCodeAt(j) : -1;
+      if (isAlnum(prev) && isAlnum(next)) {
+        out.push(0x20);
         map.push(i);
       }
       continue;
     }
-    s += c;
+    out.push(c);
     map.push(i);
   }
+  let s = '';
+  for (let i = 0; i < out.length; i += 8192) s += String.fromCharCode(...out.slice(i, i + 8192));
   return { s, map };
+}
+
+/** /\s/ or a zero-width space */
+function isWhite(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x200b;
+}
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function origRange(v: View, a: number, b: number): [number, number] {
@@ -354,8 +366,11 @@ function candidatesIn(v: View, hits: Map<number, NumberHit>, before: readonly Vi
   // requests are the subject of this sentence, or of the sentences just before it when this one speaks of nothing else
   const ctx: Ctx = { s, app: APP_ANCHOR.test(s) || (!FOREIGN_NOUNS.test(s) && before.some((b) => APP_ANCHOR.test(b.s))) };
   const out: Candidate[] = [];
+  // every number matcher needs an exact count with a unit: a group without one is skipped
+  let counts = false;
+  for (const h of hits.values()) if (!h.approx && h.unit) { counts = true; break; }
 
-  for (const mt of NUM_MATCHERS) {
+  if (counts) for (const mt of NUM_MATCHERS) {
     for (const m of matches(mt.re, s)) {
       const at = m.index + m[0].length;
       const h = hits.get(at);
@@ -366,7 +381,7 @@ function candidatesIn(v: View, hits: Map<number, NumberHit>, before: readonly Vi
   }
 
   // received, number first: "共收到70件申请"
-  for (const m of matches(RECEIVED_NUMBER_FIRST, s)) {
+  if (counts) for (const m of matches(RECEIVED_NUMBER_FIRST, s)) {
     const h = hits.get(m.index + m[0].length);
     if (!h || h.approx || !h.unit || !APP_UNITS.includes(h.unit)) continue;
     const obj = /^(?:各类)?(?:(?:政府信息公开|信息公开|依申请公开)(?:的)?)?申请(?!人)/.exec(s.slice(h.end));
@@ -504,9 +519,9 @@ interface Breakdown {
   parts: { label: string; hit: NumberHit; a: number }[];
 }
 
-function breakdownOf(total: View, list: View): Breakdown | null {
+function breakdownOf(total: View, list: View, totalHits: readonly NumberHit[], listHits: readonly NumberHit[]): Breakdown | null {
   // the total: the last count of the sentence, right before its end; no other count with its unit
-  const th = findNumbers(total.s).filter((h) => h.unit !== null);
+  const th = totalHits.filter((h) => h.unit !== null);
   const t = th[th.length - 1];
   if (!t || t.approx) return null;
   if (th.some((h) => h !== t && h.unit === t.unit)) return null;
@@ -516,7 +531,7 @@ function breakdownOf(total: View, list: View): Breakdown | null {
 
   const lead = /^其中[，,:：]?/.exec(list.s);
   if (!lead) return null;
-  const hits = findNumbers(list.s);
+  const hits = listHits;
   const parts: Breakdown['parts'] = [];
   let others = false;
   let ended = false;
@@ -564,13 +579,14 @@ export function extractClaims(text: string): Claim[] {
   const groups = splitSentences(text, { semicolons: false });
   const normalized = normalizeForMatch(text);
   const views = groups.map((g) => compactView(normalized, g.start, g.end));
+  const numbers = views.map((v) => findNumbers(v.s));
   const claims: Claim[] = [];
   const sentenceOf = (pos: number): Sentence =>
     sentences.find((s) => pos >= s.start && pos < s.end) ?? groups.find((g) => pos >= g.start && pos < g.end)!;
 
   groups.forEach((g, gi) => {
     const v = views[gi]!;
-    const hits = new Map(findNumbers(v.s).map((h) => [h.start, h]));
+    const hits = new Map(numbers[gi]!.map((h) => [h.start, h]));
     const cands = candidatesIn(v, hits, views.slice(Math.max(0, gi - 2), gi));
     for (const c of cands) {
       const [start, end] = origRange(v, c.a, c.b);
@@ -584,7 +600,7 @@ export function extractClaims(text: string): Claim[] {
     const next = groups[gi + 1];
     const nv = views[gi + 1];
     if (!next || !nv) return;
-    const bd = breakdownOf(v, nv);
+    const bd = breakdownOf(v, nv, numbers[gi]!, numbers[gi + 1]!);
     if (!bd) return;
     const [start, end] = origRange(v, bd.phraseA, bd.total.end);
     const sentence: Sentence = { text: text.slice(g.start, next.end), start: g.start, end: next.end };

@@ -42,11 +42,7 @@ const RUN_RE = new RegExp(`(?:${ARABIC_SRC}|[${CN_CHARS}])+`, 'g');
  * kept as it is, so that "80，1" is never read as a thousands separator.
  */
 export function normalizeForMatch(text: string): string {
-  const n = normalizeChars(text);
-  if (!text.includes('，')) return n;
-  let out = '';
-  for (let i = 0; i < n.length; i++) out += text[i] === '，' ? '，' : n[i];
-  return out;
+  return normalizeChars(text, true);
 }
 
 function round(x: number): number {

@@ -21,16 +21,19 @@ export interface SplitOptions {
   lineBreaks?: 'auto' | 'hard';
 }
 
-const TERMINATORS = new Set(['。', '！', '？', '!', '?']);
-const SEMICOLONS = new Set(['；', ';']);
+// code units, not one-character strings: `text[i]` allocates a new string for every CJK character
+/** 。！？!? */
+const isTerminator = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+/** ；; */
+const isSemicolon = (c: number) => c === 0xff1b || c === 0x3b;
 /** closing quotes and brackets that belong to the sentence they follow: 。” 。） */
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '】', '》', '"', "'", '〕']);
+const CLOSERS = new Set([...'”’」』）)】》"\'〕'].map((c) => c.charCodeAt(0)));
 
 function isSpace(c: string | undefined): boolean {
   return c !== undefined && (/\s/.test(c) || c === '\u200b');
 }
-function isNewline(c: string | undefined): boolean {
-  return c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+function isNewlineCode(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 
 /** Split into sentences at 。！？ (and ；; unless `semicolons: false`) and at line breaks. */
@@ -45,10 +48,11 @@ export function splitSentences(text: string, opts: SplitOptions = {}): Sentence[
   };
   let segStart = 0;
   let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (isNewline(c)) {
-      const len = c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isNewlineCode(c)) {
+      const len = c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
       if (!soft.has(i)) {
         push(segStart, i);
         segStart = i + len;
@@ -56,9 +60,9 @@ export function splitSentences(text: string, opts: SplitOptions = {}): Sentence[
       i += len;
       continue;
     }
-    if (TERMINATORS.has(c) || (semis && SEMICOLONS.has(c))) {
+    if (isTerminator(c) || (semis && isSemicolon(c))) {
       let j = i + 1;
-      while (j < text.length && (TERMINATORS.has(text[j]!) || CLOSERS.has(text[j]!))) j++;
+      while (j < n && (isTerminator(text.charCodeAt(j)) || CLOSERS.has(text.charCodeAt(j)))) j++;
       push(segStart, j);
       segStart = j;
       i = j;
@@ -66,7 +70,7 @@ export function splitSentences(text: string, opts: SplitOptions = {}): Sentence[
     }
     i++;
   }
-  push(segStart, text.length);
+  push(segStart, n);
   return out;
 }
 
@@ -128,10 +132,10 @@ export function softBreaks(text: string): Set<number> {
   const lines: Line[] = [];
   let s = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (isNewline(c)) {
+    const c = text.charCodeAt(i);
+    if (isNewlineCode(c)) {
       lines.push({ start: s, end: i, nl: i });
-      if (c === '\r' && text[i + 1] === '\n') i++;
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
       s = i + 1;
     }
   }

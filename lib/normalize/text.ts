@@ -10,11 +10,20 @@ import { RADICALS } from './radicals';
  * on its output are valid in the raw text: narrative evidence points at the raw sentence.
  */
 const NEEDS_MAPPING = /[\u00a0\u3000\u2002\u2003\u2009\u202f\u200b-\u200d\ufeff\uff01-\uff5e\u2e80-\u2fd5\u2212]/;
+/** the same without the full-width comma （U+FF0C） */
+const NEEDS_MAPPING_BUT_COMMA = /[\u00a0\u3000\u2002\u2003\u2009\u202f\u200b-\u200d\ufeff\uff01-\uff0b\uff0d-\uff5e\u2e80-\u2fd5\u2212]/;
 
-export function normalizeChars(s: string): string {
-  if (!NEEDS_MAPPING.test(s)) return s;
+/**
+ * `keepComma`: leave the full-width comma "，" as it is (normalizeForMatch: so that "80，1" is never read as a
+ * thousands separator).
+ */
+export function normalizeChars(s: string, keepComma = false): string {
+  if (!(keepComma ? NEEDS_MAPPING_BUT_COMMA : NEEDS_MAPPING).test(s)) return s;
   const codes = new Array<number>(s.length);
-  for (let i = 0; i < s.length; i++) codes[i] = mapUnit(s.charCodeAt(i));
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    codes[i] = keepComma && c === 0xff0c ? c : mapUnit(c);
+  }
   let out = '';
   for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
   return out;
