@@ -13,7 +13,11 @@ export type CellValue =
 
 const BLANK = /^(?:|\/|／|\\|—+|–|-+|－|―|无|空|NA|N\/A)$/i;
 
+const PLAIN_DIGITS = /^\d{1,15}$/;
+
 export function parseCellValue(raw: string): CellValue {
+  // the common case, plain digits, without the normalising below (same result)
+  if (PLAIN_DIGITS.test(raw)) return { kind: 'number', value: Number(raw), decimals: 0 };
   const t = normalizeCellText(raw).replace(/\s+/g, '');
   if (BLANK.test(t)) return { kind: 'blank', value: null };
   // thousands separators: 1,234 or 1，234 (normalised to ',')

@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { APPLICATION_COLUMNS } from '../template/formats';
+import { APPLICATION_COLUMNS, cellKey } from '../template/formats';
 import { checkEquation, table } from './util';
 
 export default defineRule({
@@ -21,8 +21,8 @@ export default defineRule({
         model,
         {
           subject: `applications.${c.key}`,
-          left: [`applications.received.${c.key}`, `applications.carriedOver.${c.key}`],
-          right: [`applications.resultTotal.${c.key}`, `applications.carriedForward.${c.key}`],
+          left: [cellKey('applications', 'received', c.key), cellKey('applications', 'carriedOver', c.key)],
+          right: [cellKey('applications', 'resultTotal', c.key), cellKey('applications', 'carriedForward', c.key)],
           words: 'received + carriedOver = resultTotal + carriedForward',
           wordsZh: '本年新收 + 上年结转 = 办理结果总计 + 结转下年度',
           totalSide: 'right',

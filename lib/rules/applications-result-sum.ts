@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { APPLICATION_COLUMNS, APPLICATION_ROWS } from '../template/formats';
+import { APPLICATION_COLUMNS, APPLICATION_ROWS, cellKey } from '../template/formats';
 import { checkEquation, table } from './util';
 
 export default defineRule({
@@ -23,8 +23,8 @@ export default defineRule({
         model,
         {
           subject: `applications.resultTotal.${c.key}`,
-          left: [`applications.resultTotal.${c.key}`],
-          right: rows.map((r) => `applications.${r.key}.${c.key}`),
+          left: [cellKey('applications', 'resultTotal', c.key)],
+          right: rows.map((r) => cellKey('applications', r.key, c.key)),
           words: 'resultTotal = granted + partlyGranted + Σwithheld + Σunavailable + ΣnotProcessed + ΣotherHandling',
           wordsZh: '总计 = 予以公开 + 部分公开 + 不予公开 + 无法提供 + 不予处理 + 其他处理',
           totalSide: 'left',

@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { APPLICATION_COLUMNS, APPLICATION_ROWS } from '../template/formats';
+import { APPLICATION_COLUMNS, APPLICATION_ROWS, cellKey } from '../template/formats';
 import { checkEquation, table } from './util';
 
 export default defineRule({
@@ -17,13 +17,13 @@ export default defineRule({
     const t = table(model, 'applications');
     if (!t.found) return [{ outcome: 'not-applicable', subject: 'applications' }];
     const parts = APPLICATION_COLUMNS.filter((c) => c.key !== 'total');
-    return APPLICATION_ROWS.filter((r) => model.cells[`applications.${r.key}.total`]).map((r) =>
+    return APPLICATION_ROWS.filter((r) => model.cells[cellKey('applications', r.key, 'total')]).map((r) =>
       checkEquation(
         model,
         {
           subject: `applications.${r.key}.total`,
-          left: [`applications.${r.key}.total`],
-          right: parts.map((c) => `applications.${r.key}.${c.key}`),
+          left: [cellKey('applications', r.key, 'total')],
+          right: parts.map((c) => cellKey('applications', r.key, c.key)),
           words: 'total = naturalPerson + commercial + research + publicInterest + legalService + otherOrg',
           wordsZh: '总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
           totalSide: 'left',

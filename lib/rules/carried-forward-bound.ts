@@ -1,5 +1,5 @@
 import { defineRule, type CheckResult } from './types';
-import { APPLICATION_COLUMNS } from '../template/formats';
+import { APPLICATION_COLUMNS, cellKey } from '../template/formats';
 import { cellSources, table, valuesOf } from './util';
 
 export default defineRule({
@@ -17,7 +17,7 @@ export default defineRule({
     const t = table(model, 'applications');
     if (!t.found) return [{ outcome: 'not-applicable', subject: 'applications' }];
     return APPLICATION_COLUMNS.map((c): CheckResult => {
-      const keys = [`applications.received.${c.key}`, `applications.carriedOver.${c.key}`, `applications.carriedForward.${c.key}`];
+      const keys = [cellKey('applications', 'received', c.key), cellKey('applications', 'carriedOver', c.key), cellKey('applications', 'carriedForward', c.key)];
       const [rec, over, fwd] = keys.map((k) => model.cells[k]?.value ?? null);
       const subject = `applications.carriedForward.${c.key}`;
       if (rec == null || over == null || fwd == null) return { outcome: 'not-applicable', subject };

@@ -1,6 +1,6 @@
 import { defineRule, type CheckResult } from './types';
 
-import { ACTIVE_ROWS, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../template/formats';
+import { ACTIVE_ROWS, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, cellKey } from '../template/formats';
 import { cellSources, valuesOf } from './util';
 
 /**
@@ -34,7 +34,7 @@ export default defineRule({
     // table 2: one finding per row
     const version = model.tables.find((t) => t.id === 'active')?.layout ?? '2021';
     for (const row of ACTIVE_ROWS[version]) {
-      const keys = row.columns.map((c) => `active.${row.key}.${c}`).filter(present);
+      const keys = row.columns.map((c) => cellKey('active', row.key, c)).filter(present);
       const b = keys.filter(blank);
       if (!keys.length) continue;
       if (!b.length) { results.push({ outcome: 'pass', subject: `active.${row.key}` }); continue; }
@@ -42,13 +42,13 @@ export default defineRule({
     }
 
     // table 3: whole columns, then whole rows, then the rest
-    const rows = APPLICATION_ROWS.filter((r) => present(`applications.${r.key}.total`));
+    const rows = APPLICATION_ROWS.filter((r) => present(cellKey('applications', r.key, 'total')));
     if (rows.length) {
       const left = new Set<string>();
-      for (const r of rows) for (const c of APPLICATION_COLUMNS) if (blank(`applications.${r.key}.${c.key}`)) left.add(`applications.${r.key}.${c.key}`);
-      const blankCols = APPLICATION_COLUMNS.filter((c) => rows.every((r) => blank(`applications.${r.key}.${c.key}`)));
+      for (const r of rows) for (const c of APPLICATION_COLUMNS) if (blank(cellKey('applications', r.key, c.key))) left.add(cellKey('applications', r.key, c.key));
+      const blankCols = APPLICATION_COLUMNS.filter((c) => rows.every((r) => blank(cellKey('applications', r.key, c.key))));
       if (blankCols.length) {
-        const keys = rows.flatMap((r) => blankCols.map((c) => `applications.${r.key}.${c.key}`));
+        const keys = rows.flatMap((r) => blankCols.map((c) => cellKey('applications', r.key, c.key)));
         keys.forEach((k) => left.delete(k));
         push(
           `applications.columns.${blankCols.map((c) => c.key).join('+')}`,
@@ -58,7 +58,7 @@ export default defineRule({
         );
       }
       for (const r of rows) {
-        const keys = APPLICATION_COLUMNS.map((c) => `applications.${r.key}.${c.key}`).filter((k) => left.has(k));
+        const keys = APPLICATION_COLUMNS.map((c) => cellKey('applications', r.key, c.key)).filter((k) => left.has(k));
         const remainingCols = APPLICATION_COLUMNS.filter((c) => !blankCols.includes(c));
         if (keys.length === remainingCols.length && keys.length > 1) {
           keys.forEach((k) => left.delete(k));
@@ -69,7 +69,7 @@ export default defineRule({
         const keys = [...left];
         push('applications.cells', keys, `表三有 ${keys.length} 个空格：${keys.slice(0, 6).map(short).join('、')}${keys.length > 6 ? ' 等' : ''}。`, `Table 3 has ${keys.length} blank cell(s): ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}.`);
       }
-      if (!left.size && !blankCols.length && rows.every((r) => APPLICATION_COLUMNS.every((c) => !blank(`applications.${r.key}.${c.key}`)))) {
+      if (!left.size && !blankCols.length && rows.every((r) => APPLICATION_COLUMNS.every((c) => !blank(cellKey('applications', r.key, c.key))))) {
         results.push({ outcome: 'pass', subject: 'applications' });
       }
     }
@@ -78,7 +78,7 @@ export default defineRule({
     if (present('reviews.adminReview.total')) {
       const left: string[] = [];
       for (const g of REVIEW_GROUPS) {
-        const keys = REVIEW_COLUMNS.map((c) => `reviews.${g.key}.${c.key}`);
+        const keys = REVIEW_COLUMNS.map((c) => cellKey('reviews', g.key, c.key));
         if (keys.every(blank)) push(`reviews.${g.key}`, keys, `表四「${g.label}」整组为空。`, `Table 4: the ${g.key} group is blank.`);
         else left.push(...keys.filter(blank));
       }

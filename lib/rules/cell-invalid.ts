@@ -16,7 +16,7 @@ export default defineRule({
   check({ model }) {
     const results: CheckResult[] = [];
     for (const [key, c] of Object.entries(model.cells)) {
-      const col = key.split('.').pop()!;
+      const col = key.slice(key.lastIndexOf('.') + 1);
       const money = MONEY_KEYS.has(key);
       let problem: { zh: string; en: string } | null = null;
       if (c.kind === 'text') problem = { zh: `「${c.raw.trim()}」不是数字`, en: `"${c.raw.trim()}" is not a number` };

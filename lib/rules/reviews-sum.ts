@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../template/formats';
+import { REVIEW_COLUMNS, REVIEW_GROUPS, cellKey } from '../template/formats';
 import { checkEquation, table } from './util';
 
 export default defineRule({
@@ -22,8 +22,8 @@ export default defineRule({
         model,
         {
           subject: `reviews.${g.key}.total`,
-          left: [`reviews.${g.key}.total`],
-          right: parts.map((c) => `reviews.${g.key}.${c.key}`),
+          left: [cellKey('reviews', g.key, 'total')],
+          right: parts.map((c) => cellKey('reviews', g.key, c.key)),
           words: 'total = upheld + corrected + other + pending',
           wordsZh: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
           totalSide: 'left',

@@ -171,15 +171,31 @@ export const REVIEW_COLUMNS: LabelSpec[] = [
   { key: 'total', label: '总计' },
 ];
 
+/**
+ * The full key of a cell: `cellKey('applications', 'received', 'total')` → "applications.received.total". The same
+ * string object every time (made once, its hash cached), so that the many lookups of model.cells by key in the
+ * mapping and the rules do not build and hash a new string each time.
+ */
+const KEYS = new Map<string, Map<string, Map<string, string>>>();
+export function cellKey(table: 'active' | 'applications' | 'reviews', row: string, col: string): string {
+  let t = KEYS.get(table);
+  if (!t) KEYS.set(table, (t = new Map()));
+  let r = t.get(row);
+  if (!r) t.set(row, (r = new Map()));
+  let k = r.get(col);
+  if (k === undefined) r.set(col, (k = `${table}.${row}.${col}`));
+  return k;
+}
+
 /** Every cell key a complete report of the given version has, in template order. */
 export function templateKeys(version: TemplateVersion): string[] {
   const keys: string[] = [];
-  for (const row of ACTIVE_ROWS[version]) for (const c of row.columns) keys.push(`active.${row.key}.${c}`);
+  for (const row of ACTIVE_ROWS[version]) for (const c of row.columns) keys.push(cellKey('active', row.key, c));
   for (const row of APPLICATION_ROWS) {
     if (!row.versions.includes(version)) continue;
-    for (const c of APPLICATION_COLUMNS) keys.push(`applications.${row.key}.${c.key}`);
+    for (const c of APPLICATION_COLUMNS) keys.push(cellKey('applications', row.key, c.key));
   }
-  for (const g of REVIEW_GROUPS) for (const c of REVIEW_COLUMNS) keys.push(`reviews.${g.key}.${c.key}`);
+  for (const g of REVIEW_GROUPS) for (const c of REVIEW_COLUMNS) keys.push(cellKey('reviews', g.key, c.key));
   return keys;
 }
 

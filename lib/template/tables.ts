@@ -5,7 +5,7 @@ import { parseCellValue } from '../normalize/cell';
 import { labelKey } from '../normalize/text';
 import {
   ACTIVE_COLUMNS, ACTIVE_ROWS, APPLICATION_COLUMNS, APPLICATION_GROUP_LABELS, APPLICATION_ROWS,
-  REVIEW_COLUMNS, REVIEW_GROUPS, type LabelSpec,
+  REVIEW_COLUMNS, REVIEW_GROUPS, cellKey, type LabelSpec,
 } from './formats';
 import { matchLabel } from './labels';
 
@@ -88,7 +88,7 @@ export function mapActive(grids: Grid[], expected: TemplateVersion): TableMappin
       const all = rowCells(grid, r);
       const after = all.slice(all.indexOf(first) + 1);
       header.forEach((h, j) => {
-        const key = `active.${m.spec.key}.${h.spec.key}`;
+        const key = cellKey('active', m.spec.key, h.spec.key);
         let cell: GridCell | undefined;
         if (grid.layout === 'positional') {
           cell = cellAt(grid, r, h.col);
@@ -103,7 +103,7 @@ export function mapActive(grids: Grid[], expected: TemplateVersion): TableMappin
   const missing: string[] = [];
   for (const row of ACTIVE_ROWS[version]) {
     if (!seenRows.has(row.key)) { missing.push(row.key); continue; }
-    for (const c of row.columns) if (!(`active.${row.key}.${c}` in cells)) missing.push(`${row.key}.${c}`);
+    for (const c of row.columns) if (!(cellKey('active', row.key, c) in cells)) missing.push(`${row.key}.${c}`);
   }
   const grid = grids[0]!;
   return {
@@ -179,7 +179,7 @@ export function mapApplications(grid: Grid): TableMapping {
       values = aligned.cells;
     }
     APPLICATION_COLUMNS.forEach((c, j) => {
-      cells[`applications.${spec.key}.${c.key}`] = values[j]
+      cells[cellKey('applications', spec.key, c.key)] = values[j]
         ? entryOf(values[j])
         : { value: null, raw: '', source: label.source, kind: 'blank' };
     });
@@ -259,7 +259,7 @@ export function mapReviews(grid: Grid): TableMapping {
     REVIEW_COLUMNS.forEach((c, ci) => {
       const cell = values[gi * REVIEW_COLUMNS.length + ci];
       if (dataRow < 0) return;
-      cells[`reviews.${g.key}.${c.key}`] = cell ? entryOf(cell) : { value: null, raw: '', source: grid.source, kind: 'blank' };
+      cells[cellKey('reviews', g.key, c.key)] = cell ? entryOf(cell) : { value: null, raw: '', source: grid.source, kind: 'blank' };
     });
   });
   return {
