@@ -2,7 +2,7 @@ import type { Grid, GridCell } from '../extract/types';
 import { cellAt, rowCells } from '../extract/grid';
 import type { CellEntry, Deviation, TableEntry, TemplateVersion } from '../model/report';
 import { parseCellValue } from '../normalize/cell';
-import { labelKey } from '../normalize/text';
+import { labelKey, normalizeCellText } from '../normalize/text';
 import {
   ACTIVE_COLUMNS, ACTIVE_ROWS, APPLICATION_COLUMNS, APPLICATION_GROUP_LABELS, APPLICATION_ROWS,
   REVIEW_COLUMNS, REVIEW_GROUPS, cellKey, type LabelSpec,
@@ -37,13 +37,26 @@ function entryOf(cell: GridCell | undefined): CellEntry {
   return { value: v.value, raw: cell.raw, source: cell.source, kind: v.kind };
 }
 
+/**
+ * The 2019 procurement amount carries its unit as written ("75394432.52元", "7539.44万元"): the number in that unit,
+ * the unit kept in raw (report-format.md §3).
+ */
+function amountEntryOf(cell: GridCell): CellEntry {
+  const m = /^\s*([+-]?[\d,，]+(?:\.\d+)?)\s*(元|万元|亿元)\s*$/.exec(normalizeCellText(cell.raw));
+  if (!m) return entryOf(cell);
+  const v = parseCellValue(m[1]!);
+  return v.kind === 'number' ? { value: v.value, raw: cell.raw, source: cell.source, kind: 'number' } : entryOf(cell);
+}
+
 const isDataText = (t: string) => parseCellValue(t).kind !== 'text';
 
 // ─── table 2 ─────────────────────────────────────────────────────────────────
 export function mapActive(grids: Grid[], expected: TemplateVersion): TableMapping {
   const cells: Record<string, CellEntry> = {};
   const deviations: Deviation[] = [];
-  const allCols = [...ACTIVE_COLUMNS['2021'], ...ACTIVE_COLUMNS['2019'].filter((c) => !['decisions', 'amount'].includes(c.key))];
+  // 处理决定数量 stays a variant of the 2021 column until the table turns out to be a 2019 one (see the end); 采购总金额
+  // (the 2019 procurement amount) is a column of its own
+  const allCols = [...ACTIVE_COLUMNS['2021'], ...ACTIVE_COLUMNS['2019'].filter((c) => c.key !== 'decisions')];
   let layout: TemplateVersion = '2021';
   const seenRows = new Set<string>();
   const seenVariant = new Set<string>();
@@ -94,7 +107,7 @@ export function mapActive(grids: Grid[], expected: TemplateVersion): TableMappin
           cell = cellAt(grid, r, h.col);
           if (cell === first) cell = undefined;
         } else cell = after[j];
-        cells[key] = cell ? entryOf(cell) : { value: null, raw: '', source: first.source, kind: 'blank' };
+        cells[key] = cell ? (key === 'active.procurement.amount' ? amountEntryOf(cell) : entryOf(cell)) : { value: null, raw: '', source: first.source, kind: 'blank' };
       });
     }
   }
@@ -106,6 +119,13 @@ export function mapActive(grids: Grid[], expected: TemplateVersion): TableMappin
     for (const c of row.columns) if (!(cellKey('active', row.key, c) in cells)) missing.push(`${row.key}.${c}`);
   }
   const grid = grids[0]!;
+  // in a 2019 table, 规范性文件 and 处理决定数量 are the official words, not variants of the 2021 ones
+  const official2019 = (d: Deviation) => {
+    const [, kind, k] = d.key.split('.');
+    const spec = kind === 'row' ? ACTIVE_ROWS['2019'].find((x) => x.key === k) : ACTIVE_COLUMNS['2019'].find((x) => x.key === k);
+    return !!spec && labelKey(spec.label) === labelKey(d.found);
+  };
+  if (version === '2019') deviations.splice(0, deviations.length, ...deviations.filter((d) => !official2019(d)));
   return {
     entry: {
       id: 'active', found: true, grid: grid.index, source: grid.source, confidence: Math.min(...grids.map((g) => g.confidence)),

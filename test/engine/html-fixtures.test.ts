@@ -80,3 +80,28 @@ describe('the real portal page corpus/pingtan_2023.html', () => {
     expect(r.report!.statements.some((s) => s.topic.includes('inForce'))).toBe(false);
   });
 });
+
+describe('the real portal page corpus/pingtan_2019.html (the 2019 format, as in force for reports on 2019 and 2020)', () => {
+  const r = auditBytesSync({ bytes: readFixtureBytes('corpus', 'pingtan_2019.html'), uri: 'pingtan_2019.html' });
+  it('maps every cell of the 2019 tables, the procurement amount with its unit', () => {
+    expect(r.report!.meta).toMatchObject({ year: 2019, templateVersion: '2019', issuerKind: 'government', deadline: '2020-03-31' });
+    expect(r.report!.tables.map((t) => [t.id, t.missing])).toEqual([['active', []], ['applications', []], ['reviews', []]]);
+    // table 2: 8 rows of the 2019 format (22 cells), table 3: 23 rows with the single （六）其他处理, table 4: 15
+    expect(Object.keys(r.report!.cells)).toHaveLength(22 + 23 * 7 + 15);
+    expect(Object.values(r.report!.cells).every((c) => c.kind === 'number')).toBe(true);
+    expect(['made', 'published', 'totalPublished'].map((c) => value(r, `active.normativeDocuments.${c}`))).toEqual([89, 89, 89]);
+    expect(['previousCount', 'change', 'decisions'].map((c) => value(r, `active.otherServices.${c}`))).toEqual([10, 0, 153]);
+    expect(['previousCount', 'change'].map((c) => value(r, `active.fees.${c}`))).toEqual([35, 0]);
+    expect(value(r, 'active.procurement.projects')).toBe(135);
+    expect(value(r, 'active.procurement.amount')).toBe(75394432.52);
+    expect(r.report!.cells['active.procurement.amount']!.raw).toBe('75394432.52元');
+    expect(value(r, 'applications.received.total')).toBe(23);
+    expect(value(r, 'applications.resultTotal.total')).toBe(23);
+  });
+  it('raises no finding: 规范性文件 and 处理决定数量 are the official words of the 2019 format, not label variants', () => {
+    expect(r.findings).toEqual([]);
+    expect(r.report!.deviations).toEqual([]);
+    expect(r.checks.find((c) => c.rule === 'label-variant')).toMatchObject({ fail: 0 });
+    expect(r.checks.find((c) => c.rule === 'row-missing')).toMatchObject({ fail: 0 });
+  });
+});
