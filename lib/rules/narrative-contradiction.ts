@@ -26,7 +26,9 @@ function rowsOf(model: ReportModel, prefix: string): string[] {
 function target(model: ReportModel, s: Statement): Target | null {
   const t = s.topic;
   const m = /^applications\.received\.(naturalPerson|commercial|research|publicInterest|legalService|otherOrg)$/.exec(t);
-  if (m) return { keys: [`applications.received.${m[1]}`], zh: '表三本年新收（分类）', en: 'table 3 received (by applicant)' };
+  // like the total, a part may count this year's and last year's applications together ("收到申请75件，涉及自然人72件":
+  // 71 new + 1 carried over)
+  if (m) return { keys: [`applications.received.${m[1]}`], alt: [`applications.received.${m[1]}`, `applications.carriedOver.${m[1]}`], zh: '表三本年新收（分类）', en: 'table 3 received (by applicant)' };
   switch (t) {
     case 'applications.received':
       return { keys: ['applications.received.total'], alt: ['applications.received.total', 'applications.carriedOver.total'], zh: '表三本年新收申请总计', en: 'table 3 applications received' };

@@ -15,6 +15,15 @@ describe("'narrative-contradiction'", () => {
     expect(f[0]!.evidence).toMatchObject({ expected: 81, actual: 80, keys: ['applications.received.total'] });
     expect(f[0]!.evidence.sources.map((s) => s.role)).toEqual(['sentence', 'cell']);
   });
+  it('applicant parts may count received + carried over, like the total (Pingtan 2022: 自然人72件 = 71 new + 1 carried over)', () => {
+    const apps = { received: ['79', '1', '0', '0', '0', '0', '80'], carriedOver: ['1', '0', '0', '0', '0', '0', '1'] };
+    const ok = audit(makeReport({ section1: '2023年，全区收到政府信息公开申请81件，涉及自然人80件、商业企业1件。', apps }));
+    expect(of(ok, 'narrative-contradiction')).toEqual([]);
+    expect(ok.checks.find((c) => c.rule === 'narrative-contradiction')!.pass).toBeGreaterThanOrEqual(3);
+    // a part that agrees with neither reading is still an error
+    const bad = audit(makeReport({ section1: '2023年，全区收到政府信息公开申请81件，涉及自然人85件、商业企业1件。', apps }));
+    expect(of(bad, 'narrative-contradiction').map((f) => [f.outcome, f.evidence.keys])).toEqual([['fail', ['applications.received.naturalPerson']]]);
+  });
   it('"未收到政府信息公开申请" while 81 were received', () => {
     const r = audit(makeReport({ section1: '2023年，我局未收到政府信息公开申请。' }));
     expect(of(r, 'narrative-contradiction').map((f) => f.outcome)).toEqual(['fail']);
