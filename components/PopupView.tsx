@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AuditResult, Finding, Severity } from '../lib/model/result';
 import type { Bilingual } from '../lib/model/report';
 import { STRINGS, type Lang, type Strings } from './i18n';
+import { Brand, ErrorState } from './Chrome';
 import { ReportIdentity } from './ReportIdentity';
 import { FindingsList, SEVERITIES } from './FindingsList';
 import { ChecksPassed } from './ChecksPassed';
@@ -49,11 +50,7 @@ export function PopupView(props: PopupViewProps) {
   return (
     <div class="popup" lang={lang === 'zh' ? 'zh-CN' : 'en'} data-state={stateName(model)}>
       <header class="bar">
-        <div class="brand">
-          <span class="brand__logo" aria-hidden="true">核</span>
-          <span class="brand__name">{s.appName}</span>
-          <span class="brand__sub">{s.appSub}</span>
-        </div>
+        <Brand name={s.appName} sub={s.appSub} />
         <div class="bar__actions">
           {model.kind === 'result' || model.kind === 'not-report' ? (
             <button type="button" class="btn btn--ghost" data-action="audit-again" onClick={() => onAudit(model.kind === 'result')} disabled={busy}>
@@ -119,15 +116,13 @@ function body(props: PopupViewProps, s: Strings) {
       );
     case 'error':
       return (
-        <div class="state state--error" role="alert">
-          <div class="state__icon" aria-hidden="true">!</div>
-          <h2>{s.errorTitle}</h2>
+        <ErrorState title={s.errorTitle}>
           <p>{model.code === 'no-access' ? s.noAccessText : s.failedText + model.message}</p>
           {model.code === 'no-access' ? <p class="detail">{model.message}</p> : null}
           <button type="button" class="btn btn--primary" data-action="audit" onClick={() => onAudit(false)}>
             {model.code === 'no-access' ? s.auditThisPage : s.retry}
           </button>
-        </div>
+        </ErrorState>
       );
     case 'file':
       return (

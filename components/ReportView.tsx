@@ -8,6 +8,7 @@ import type { Progress } from '../ext/report-load';
 import { itemsFor, labelFor } from '../ext/highlight-items';
 import { fileNameOf, hostOf } from '../ext/file-links';
 import { STRINGS, type Lang, type Strings } from './i18n';
+import { Brand, ErrorState } from './Chrome';
 import { ResultPanel, type ExportKind, type HighlightFeedback } from './PopupView';
 import { PdfPages, cellInfoOf, type PageSize, type RenderPage } from './PdfPages';
 import { DocxView, resolvableCount } from './DocxView';
@@ -47,11 +48,7 @@ export function ReportView(props: ReportViewProps) {
   return (
     <div class="report" lang={lang === 'zh' ? 'zh-CN' : 'en'} data-state={stateName(model)}>
       <header class="bar report__bar">
-        <div class="brand">
-          <span class="brand__logo" aria-hidden="true">核</span>
-          <span class="brand__name">{s.appName}</span>
-          <span class="brand__sub">{s.reportViewTitle}</span>
-        </div>
+        <Brand name={s.appName} sub={s.reportViewTitle} />
         {src ? (
           <div class="report__src" title={src}>
             <span class={`file__kind file__kind--${model.kind === 'docx' ? 'docx' : 'pdf'}`}>{model.kind === 'docx' ? 'DOCX' : 'PDF'}</span>
@@ -110,19 +107,15 @@ function stateBody(props: ReportViewProps, s: Strings) {
     }
     case 'bad-src':
       return (
-        <div class="state state--error" role="alert">
-          <div class="state__icon" aria-hidden="true">!</div>
-          <h2>{s.badSrcTitle}</h2>
+        <ErrorState title={s.badSrcTitle}>
           <p>{s.badSrcText}</p>
-        </div>
+        </ErrorState>
       );
     case 'error':
       return (
-        <div class="state state--error" role="alert">
-          <div class="state__icon" aria-hidden="true">!</div>
-          <h2>{s.downloadFailedTitle}</h2>
+        <ErrorState title={s.downloadFailedTitle}>
           <p data-field="reason">{model.message[lang]}</p>
-        </div>
+        </ErrorState>
       );
     case 'permission': {
       const host = hostOf(model.origin) || model.origin;
