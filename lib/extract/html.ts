@@ -634,23 +634,15 @@ function pageDates(body: Element, container: Element, ids: IdMemo, dates: DateHi
   if (!added) scan(container, null, 80, 300);
 }
 
-/** The text of `el` (its textContent), or null as soon as it is longer than `max`, without building the rest. */
+/** The visible text of `el`, or null as soon as it is longer than `max`, without building the rest. */
 function textUpTo(el: Element, max: number): string | null {
   let out = '';
-  let n: Node | null = el.firstChild;
-  while (n) {
-    if (n.nodeType === 3 || n.nodeType === 4) {
-      out += n.nodeValue ?? '';
-      if (out.length > max) return null;
-    } else if (n.nodeType === 1 && n.firstChild) {
-      n = n.firstChild;
-      continue;
-    }
-    while (n && n !== el && !n.nextSibling) n = n.parentNode;
-    if (!n || n === el) break;
-    n = n.nextSibling;
-  }
-  return out;
+  let over = false;
+  walkTextNodesSkipping(el, null, (n) => {
+    out += n.nodeValue ?? '';
+    return (over = out.length > max);
+  });
+  return over ? null : out;
 }
 
 function walkTextNodesSkipping(root: Element, skip: Element | null, fn: (n: Node) => boolean): void {

@@ -1,5 +1,6 @@
 import { findNumbers, normalizeForMatch, type CountUnit, type NumberHit } from './numbers';
 import { splitSentences, type Sentence } from './sentences';
+import { isSpaceCode } from '../normalize/text';
 
 /**
  * Claims: what a sentence of the prose states about a number the tables also hold.
@@ -82,10 +83,10 @@ function compactView(n: string, start: number, end: number): View {
   const map: number[] = [];
   for (let i = start; i < end; i++) {
     const c = n.charCodeAt(i);
-    if (isWhite(c)) {
+    if (isSpaceCode(c)) {
       const prev = out.length ? out[out.length - 1]! : -1;
       let j = i + 1;
-      while (j < end && isWhite(n.charCodeAt(j)) && n.charCodeAt(j) !== 0x200b) j++;
+      while (j < end && isSpaceCode(n.charCodeAt(j)) && n.charCodeAt(j) !== 0x200b) j++;
       const next = j < n.length ? n.charCodeAt(j) : -1;
       if (isAlnum(prev) && isAlnum(next)) {
         out.push(0x20);
@@ -101,11 +102,6 @@ function compactView(n: string, start: number, end: number): View {
   return { s, map };
 }
 
-/** /\s/ or a zero-width space */
-function isWhite(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x200b;
-}
 function isAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }

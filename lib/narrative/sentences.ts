@@ -3,6 +3,8 @@
  * given, and `text.slice(s.start, s.end) === s.text` for every sentence.
  */
 
+import { isSpaceCode } from '../normalize/text';
+
 export interface Sentence {
   text: string;
   start: number;
@@ -29,9 +31,6 @@ const isSemicolon = (c: number) => c === 0xff1b || c === 0x3b;
 /** closing quotes and brackets that belong to the sentence they follow: 。” 。） */
 const CLOSERS = new Set([...'”’」』）)】》"\'〕'].map((c) => c.charCodeAt(0)));
 
-function isSpace(c: string | undefined): boolean {
-  return c !== undefined && (/\s/.test(c) || c === '\u200b');
-}
 function isNewlineCode(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
@@ -42,8 +41,8 @@ export function splitSentences(text: string, opts: SplitOptions = {}): Sentence[
   const soft = (opts.lineBreaks ?? 'auto') === 'auto' ? softBreaks(text) : new Set<number>();
   const out: Sentence[] = [];
   const push = (a: number, b: number) => {
-    while (a < b && isSpace(text[a])) a++;
-    while (b > a && isSpace(text[b - 1])) b--;
+    while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
     if (a < b) out.push({ text: text.slice(a, b), start: a, end: b });
   };
   let segStart = 0;

@@ -29,6 +29,12 @@ export function normalizeChars(s: string, keepComma = false): string {
   return out;
 }
 
+/** Whether a code unit is whitespace as /\s/ sees it, or a zero-width space (U+200B, which /\s/ does not match). */
+export function isSpaceCode(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x200b;
+}
+
 function mapUnit(c: number): number {
   if (c === 0x00a0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) return 0x20;
   if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff) return 0x20;

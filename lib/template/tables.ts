@@ -5,7 +5,7 @@ import { parseCellValue } from '../normalize/cell';
 import { labelKey, normalizeCellText } from '../normalize/text';
 import {
   ACTIVE_COLUMNS, ACTIVE_ROWS, APPLICATION_COLUMNS, APPLICATION_GROUP_LABELS, APPLICATION_ROWS,
-  REVIEW_COLUMNS, REVIEW_GROUPS, cellKey, type LabelSpec,
+  MONEY_KEYS, REVIEW_COLUMNS, REVIEW_GROUPS, cellKey, type LabelSpec,
 } from './formats';
 import { matchLabel } from './labels';
 
@@ -38,14 +38,13 @@ function entryOf(cell: GridCell | undefined): CellEntry {
 }
 
 /**
- * The 2019 procurement amount carries its unit as written ("75394432.52元", "7539.44万元"): the number in that unit,
- * the unit kept in raw (report-format.md §3).
+ * A money cell (MONEY_KEYS) may carry its unit as written: "75394432.52元" (the 2019 procurement amount), "5949.09万元".
+ * The value is the number in that unit; raw keeps the unit (report-format.md §3).
  */
-function amountEntryOf(cell: GridCell): CellEntry {
-  const m = /^\s*([+-]?[\d,，]+(?:\.\d+)?)\s*(元|万元|亿元)\s*$/.exec(normalizeCellText(cell.raw));
-  if (!m) return entryOf(cell);
-  const v = parseCellValue(m[1]!);
-  return v.kind === 'number' ? { value: v.value, raw: cell.raw, source: cell.source, kind: 'number' } : entryOf(cell);
+function moneyEntryOf(cell: GridCell): CellEntry {
+  const m = /^([+-]?[\d,，]+(?:\.\d+)?)\s*(?:元|万元|亿元)$/.exec(normalizeCellText(cell.raw));
+  const v = m ? parseCellValue(m[1]!) : null;
+  return v?.kind === 'number' ? { value: v.value, raw: cell.raw, source: cell.source, kind: 'number' } : entryOf(cell);
 }
 
 const isDataText = (t: string) => parseCellValue(t).kind !== 'text';
@@ -107,7 +106,7 @@ export function mapActive(grids: Grid[], expected: TemplateVersion): TableMappin
           cell = cellAt(grid, r, h.col);
           if (cell === first) cell = undefined;
         } else cell = after[j];
-        cells[key] = cell ? (key === 'active.procurement.amount' ? amountEntryOf(cell) : entryOf(cell)) : { value: null, raw: '', source: first.source, kind: 'blank' };
+        cells[key] = cell ? (MONEY_KEYS.has(key) ? moneyEntryOf(cell) : entryOf(cell)) : { value: null, raw: '', source: first.source, kind: 'blank' };
       });
     }
   }
@@ -125,14 +124,14 @@ export function mapActive(grids: Grid[], expected: TemplateVersion): TableMappin
     const spec = kind === 'row' ? ACTIVE_ROWS['2019'].find((x) => x.key === k) : ACTIVE_COLUMNS['2019'].find((x) => x.key === k);
     return !!spec && labelKey(spec.label) === labelKey(d.found);
   };
-  if (version === '2019') deviations.splice(0, deviations.length, ...deviations.filter((d) => !official2019(d)));
+
   return {
     entry: {
       id: 'active', found: true, grid: grid.index, source: grid.source, confidence: Math.min(...grids.map((g) => g.confidence)),
       layout, missing,
     },
     cells,
-    deviations,
+    deviations: version === '2019' ? deviations.filter((d) => !official2019(d)) : deviations,
   };
 }
 

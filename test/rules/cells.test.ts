@@ -13,6 +13,11 @@ describe("'cell-invalid'", () => {
     ]);
     expect(r.report!.cells['active.fees.amount']!.value).toBeCloseTo(5949.088667);
   });
+  it('a money cell may carry its unit as written; a count may not', () => {
+    const r = audit(makeReport({ active: { fees: '5949.09万元', licensing: '2629件' } }));
+    expect(r.report!.cells['active.fees.amount']).toMatchObject({ value: 5949.09, raw: '5949.09万元', kind: 'number' });
+    expect(of(r, 'cell-invalid').map((f) => f.evidence.keys[0])).toEqual(['active.licensing.decisions']);
+  });
   it('thousands separators are read as numbers', () => {
     const r = audit(makeReport({ active: { licensing: '2,629' } }));
     expect(r.report!.cells['active.licensing.decisions']!.value).toBe(2629);
